@@ -1,0 +1,6 @@
+// The expression core's public face.
+export * from './types.js';
+export * from './build.js';
+export * from './traverse.js';
+export { Rational } from './rational.js';
+export { functions, fnByName, Precedence } from './operators.js';
