@@ -16,23 +16,48 @@ export const codes = {
   EB1005: { summary: 'input is not text', hint: 'the file must be UTF-8 text without NUL bytes' },
   EB1006: { summary: 'empty input', hint: 'write an expression, e.g. sqrt(log(2/delta)/(2*n))' },
   EB1007: { summary: 'nesting too deep', hint: 'the expression nests brackets or operators too deeply; name parts with let' },
+  EB1008: { summary: 'unterminated comment', hint: 'close a /* comment with */' },
   // -- syntax codes for expressions: add above this line (EB10xx)
+  EB1101: { summary: 'unknown statement', hint: 'statements start with setting, param, data, model, space, group, transformations, class, loss, let, bound, show or include' },
+  EB1102: { summary: 'expected `=`', hint: 'declarations are written NAME = definition, e.g. param n = 10^6 or space X = cube(side = 2, dim = d)' },
+  EB1103: { summary: 'expected a name', hint: 'names start with a letter and continue with letters, digits or _' },
+  EB1104: { summary: 'unterminated string', hint: 'close the file name with a double quote on the same line: include "file.eqb"' },
+  EB1105: { summary: 'unknown output format', hint: 'formats are exact, decimal(N), latex and json, e.g. show x as decimal(50), latex' },
+  EB1106: { summary: 'unexpected token in a statement', hint: 'compare the statement near the caret with its form, e.g. class F = lipschitz(L = 1, M = 1) on X equivariant to G' },
   // -- syntax codes for the language: add above this line (EB11xx)
   // semantics of the language (EB2xxx)
+  EB2001: { summary: 'undefined name', hint: 'declare the name first (param, let, space, group, …) in this setting or at the top level' },
+  EB2002: { summary: 'duplicate definition', hint: 'each name is declared once per scope; rename one of them' },
+  EB2003: { summary: 'wrong kind of name', hint: 'a name declared as one kind (space, group, class, …) is used where another kind is expected' },
+  EB2004: { summary: 'cyclic definition', hint: 'a let or parameter is defined in terms of itself; break the cycle' },
+  EB2005: { summary: 'unknown catalog entry', hint: 'spaces: cube ball sphere circle torus simplex covering; groups: trivial cyclic dihedral signflips permutations SO finite; classes: lipschitz; losses: absolute squared hinge lipschitz' },
+  EB2006: { summary: 'bad arguments for a catalog entry', hint: 'check the argument names and count, e.g. cube(side = 2, dim = d, metric = sup)' },
+  EB2007: { summary: 'value outside its declared domain', hint: 'the value contradicts the declared interval or comparison; change one of them' },
+  EB2008: { summary: 'integer required', hint: 'dimensions, group orders and word radii are integers' },
+  EB2009: { summary: 'value must be positive', hint: 'dimensions, sizes, sample counts and Lipschitz constants are positive' },
+  EB2010: { summary: 'value cannot be determined exactly', hint: 'declared values must evaluate to exact rationals when checked against a domain or used as a size' },
+  EB2011: { summary: 'missing hypothesis', hint: 'equivariance needs a group or transformation set acting on the class\'s space: write group G = … acting on X' },
+  EB2012: { summary: 'include failed', hint: 'included files are resolved relative to the including file and may not include each other in a cycle' },
+  EB2013: { summary: 'covering variable mismatch', hint: 'write covering(r) = EXPR for r <= r0 with the same variable on both sides' },
+  EB2014: { summary: 'empty domain', hint: 'the lower end of the interval must not exceed the upper end' },
+  EB2015: { summary: 'misplaced statement', hint: 'spaces, groups, classes, losses and errors belong inside a setting block' },
   // -- add above this line (EB2xxx)
   // expressions
   EB3001: { summary: 'division by zero', hint: 'a denominator is exactly zero' },
   EB3002: { summary: 'unknown function', hint: 'known functions: sqrt log exp min max ceil floor abs binomial factorial pos' },
   EB3003: { summary: 'wrong number of arguments', hint: 'check the function signature' },
   EB3004: { summary: 'number too large for exact arithmetic', hint: 'the exact value would need too many digits; use a decimal evaluation or smaller powers' },
-  EB3005: { summary: 'undefined value', hint: 'the expression is undefined here (e.g. log of a non-positive number, 0^0 or a negative base to a fractional power)' },
+  EB3005: { summary: 'undefined value', hint: 'the expression is undefined here (e.g. log of a non-positive number or a negative base to a fractional power)' },
   EB3006: { summary: 'bound variable clash', hint: 'an integration, sum or extremum variable shadows a name in scope; rename it' },
+  EB3007: { summary: 'bad bound variable', hint: 'the second argument of integral, inf, sup, sum and limit is the variable it binds: a plain name such as t' },
   // -- add above this line (EB30xx)
   // CAS
   EB4001: { summary: 'CAS result rejected by the numerical cross-check', hint: 'the computer algebra system returned a result that is not equal to its input; the step is not used' },
   EB4002: { summary: 'CAS failed', hint: 'the computer algebra system could not perform this operation' },
   EB4003: { summary: 'CAS timed out', hint: 'the operation exceeded its time limit; simplify the input or split it' },
   EB4004: { summary: 'CAS result could not be read back', hint: 'the computer algebra system returned a form equibound does not understand' },
+  EB4005: { summary: 'expression not representable in the CAS', hint: 'integrals, extrema, sums, limits and binomials are not sent to the computer algebra system; rewrite the step or evaluate it numerically' },
+  EB4006: { summary: 'CAS did not compute the result', hint: 'the computer algebra system returned the operation unevaluated or found no closed form; no value is used' },
   // -- add above this line (EB40xx)
   // numerics
   EB5001: { summary: 'value is undefined at this point', hint: 'check the domain: log and fractional powers need positive arguments' },
@@ -41,12 +66,52 @@ export const codes = {
   EB5004: { summary: 'free symbol in a numeric evaluation', hint: 'give every parameter a value before evaluating' },
   EB5005: { summary: 'no sign change in the bracket', hint: 'the root finder needs a bracket with a certified sign change' },
   EB5006: { summary: 'engines disagree', hint: 'MPFR and decimal.js gave different digits; this is a bug, please report it' },
+  EB5007: { summary: 'expression not supported by this evaluator', hint: 'integrals, extrema and limits are computed by quadrature and the extremum search, not by direct evaluation' },
+  EB5008: { summary: 'value out of the representable range', hint: 'the value overflows the floating-point exponent range (about 2^(10^9)); rescale it, e.g. take its logarithm' },
   // -- evaluation and intervals: add above this line (EB50xx)
   // quadrature, crossings, roots, minimisation (EB51xx)
+  EB5101: { summary: 'jump points cannot be located', hint: 'ceil/floor arguments must be (a t + b)/(c t + d) in the integration variable after substituting parameters; min/max/abs/pos kinks need such a difference' },
+  EB5102: { summary: 'too many pieces', hint: 'the integrand has more jumps or kinks on the interval than the piece limit; shorten the interval or raise the limit' },
+  EB5103: { summary: 'quadrature did not converge', hint: 'the error estimate did not reach the requested digits within the budget; lower the digits or split the interval' },
+  EB5104: { summary: 'comparison undecidable at working precision', hint: 'an interval enclosure still contains the level after raising the precision; the two values may be equal' },
+  EB5105: { summary: 'search budget exhausted', hint: 'the search did not finish within its iteration budget; give a tighter range' },
+  EB5106: { summary: 'no certified minimum bracket', hint: 'no three points with f(middle) <= f(ends) were certified; the function may not be unimodal on the interval' },
+  EB5107: { summary: 'predicate never holds in the range', hint: 'the predicate is false at the upper end of the integer range; widen the range' },
+  EB5108: { summary: 'integrand not enclosable on a cell', hint: 'the interval enclosure of the integrand is unbounded or undefined on part of the interval (e.g. an improper endpoint)' },
   // -- add above this line (EB51xx)
   // theorems (EB6xxx)
+  EB6010: { summary: 'group does not act by isometries on this space', hint: 'the theorems need a group acting on X by isometries (and mapping X onto itself); choose a space the group preserves' },
+  EB6011: { summary: 'group and space not in the catalog', hint: 'no fundamental domain is known for this group on this space; declare a finite group with its fundamental domain and a covering assumption' },
+  EB6012: { summary: 'covering assumption does not reach the coarsest scale', hint: 'a power law or formula used at loss scales up to B/2 must hold for r <= r0 with r0 >= B/(4 lambda L)' },
+  EB6013: { summary: 'power-law closed form needs dimension d > 2', hint: 'gen.exact.power integrates t^(-d/2) to infinity; for d <= 2 use gen.exact' },
+  EB6014: { summary: 'model Lipschitz constant below the target one', hint: 'approx.upper needs L >= L*: the interpolation (1 - s) f* + s Q f* must lie in the class' },
+  EB6015: { summary: 'parameter required by the theorem is missing', hint: 'give the setting the parameter named in the message (e.g. eps, eta, L*)' },
+  EB6016: { summary: 'unknown theorem id', hint: 'the ids are those of THEORY.md, e.g. gen.exact, gen.approx, tradeoff.excess' },
+  EB6017: { summary: 'covering theorem does not apply to this space', hint: 'each cover.* theorem is for one kind of space; supply a covering assumption (cover.power or a formula) otherwise' },
+  EB6018: { summary: 'theorem needs a finite group', hint: 'use gain.lie for a compact Lie group' },
+  EB6019: { summary: 'theorem needs a compact Lie group of positive dimension', hint: 'use gain.finite for a finite group' },
+  EB6020: { summary: 'theorem needs a set of transformations', hint: 'partial equivariance is stated for a transformation set T given with generators' },
+  EB6021: { summary: 'word enumeration budget exhausted', hint: 'the group generated by T is larger than the search budget; raise the budget or give fewer generators' },
+  EB6022: { summary: 'parameter outside the domain the theorem needs', hint: 'check the message: e.g. delta in (0, 1), n a positive integer, L, M, lambda, B positive' },
+  EB6023: { summary: 'class is not exactly equivariant', hint: 'gen.exact and gen.exact.power are for Lip_G; an approximately equivariant class needs gen.approx' },
+  EB6024: { summary: 'theorem needs the squared loss', hint: 'approx.l2 is a Pythagoras argument in L^2(mu)' },
+  EB6025: { summary: 'input law not known to be invariant', hint: 'approx.l2 needs a G-invariant input law mu so that Q is an orthogonal projection' },
+  EB6026: { summary: 'a numerical step of the theorem was not computed', hint: 'the value depends on a numeric routine that failed or is unavailable; the message names it' },
+  EB6001: { summary: 'theorem library not available yet', hint: 'bounds are declared and checked for names and kinds, but their values need the theorem library (a later release); show lets and parameters meanwhile' },
   // -- add above this line (EB6xxx)
+  EB7001: { summary: 'derivation step refuted', hint: 'the step fails at the reported point (certified by a high-precision evaluation); check the direction, constants and exponents of the step' },
+  EB7002: { summary: 'derivation step undecided', hint: 'the checker could neither prove nor refute the step within its budget; give a tighter box, split the step, or justify it differently' },
+  EB7003: { summary: 'derivation chain has no valid conclusion', hint: 'a chain mixing <= (or <) with >= (or >) does not compose; reverse the offending step so every inequality points the same way' },
+  EB7004: { summary: 'step is not an instance of the named fact', hint: 'the known fact did not match the step by substitution; check the fact name and the shape of both sides' },
+  EB7005: { summary: 'bad interval box for a step', hint: 'each range must be [a, b] with a <= b or a half-line x >= a, with rational ends, and must cover every free symbol of the step' },
+  EB7006: { summary: 'step only verified numerically', hint: 'the identity or inequality held at every sampled point but has no proof; use by interval over a box or a known fact for a proof' },
+  // -- checker: add above this line (EB7xxx)
   // CLI and I/O (EB9xxx)
+  EB9001: { summary: 'cannot read input', hint: 'check the path and permissions; use - to read from standard input' },
+  EB9002: { summary: 'bad command line', hint: 'run equibound --help for the commands and options' },
+  EB9003: { summary: 'internal error', hint: 'this is a bug in equibound; please report it with the input that triggered it' },
+  EB9004: { summary: 'derivation checker not available yet', hint: 'equibound check needs the derivation checker (a later release); equibound run evaluates the shows meanwhile' },
+  EB9005: { summary: 'evaluation timed out', hint: 'the evaluation exceeded its time limit; lower the precision or simplify the expression' },
   // -- add above this line (EB9xxx)
 } as const satisfies Record<string, CodeSpec>;
 

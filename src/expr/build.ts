@@ -250,13 +250,9 @@ export function pow(base: Expr, exponent: Expr): Expr {
     if ((r !== undefined && r.isInteger()) || isEvenDenominator(base.exponent)) return pow(base.base, mul(base.exponent, exponent));
   }
   if (base.kind === 'mul') {
+    // Integer powers distribute; fractional ones keep the product whole, as written (sqrt(log(2/delta)/(2n))
+    // stays readable). Pulling factors out is rewrite.ts's power-of-product rule.
     if (r !== undefined && r.isInteger()) return mul(...base.factors.map((f) => pow(f, exponent)));
-    const c = base.factors[0]!;
-    if (c.kind === 'num' && c.value.sign > 0) {
-      // (c y)^p = c^p y^p for a positive number c: both sides are undefined together when y < 0.
-      const rest = base.factors.length === 2 ? base.factors[1]! : mkMul(base.factors.slice(1));
-      return mul(pow(c, exponent), pow(rest, exponent));
-    }
   }
   if (base.kind === 'apply' && base.fn === 'exp') return exp(mul(base.args[0]!, exponent));
   return mkPow(base, exponent);
