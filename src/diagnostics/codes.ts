@@ -112,6 +112,8 @@ export const codes = {
   EB9003: { summary: 'internal error', hint: 'this is a bug in equibound; please report it with the input that triggered it' },
   EB9004: { summary: 'derivation checker not available yet', hint: 'equibound check needs the derivation checker (a later release); equibound run evaluates the shows meanwhile' },
   EB9005: { summary: 'evaluation timed out', hint: 'the evaluation exceeded its time limit; lower the precision or simplify the expression' },
+  EB9006: { summary: 'cannot write output file', hint: 'check that the directory of the -o file exists and is writable' },
+  EB9007: { summary: 'bad LaTeX notation for a symbol', hint: 'a notation entry must be LaTeX math with balanced braces and no $, %, \\begin or \\end' },
   // -- add above this line (EB9xxx)
 } as const satisfies Record<string, CodeSpec>;
 

@@ -31,20 +31,47 @@ function unrollSums(e: Expr): Expr {
   return mapped.every((m, i) => m === kids[i]) ? e : rebuild(e, mapped);
 }
 
+/** Why a single node with numeric arguments is undefined over the reals, if it is. */
+function undefinedNode(x: Expr): Diagnostic | undefined {
+  if (x.kind === 'pow' && x.base.kind === 'num' && x.exponent.kind === 'num') {
+    if (x.base.value.isZero() && x.exponent.value.sign < 0) return error('EB3001', 'division by zero (0 to a negative power)');
+    if (x.base.value.sign < 0 && !x.exponent.value.isInteger()) return error('EB3005', `a negative number to the fractional power ${x.exponent.value}`);
+  }
+  if (x.kind === 'apply' && x.fn === 'log' && x.args[0]!.kind === 'num' && x.args[0].value.sign <= 0) return error('EB3005', `log of ${x.args[0].value}, which is not positive`);
+  if (x.kind === 'apply' && x.fn === 'factorial' && x.args[0]!.kind === 'num' && (!x.args[0].value.isInteger() || x.args[0].value.sign < 0)) return error('EB3005', `factorial of ${x.args[0].value}`);
+  return undefined;
+}
+
 /** Subexpressions with numeric arguments that are undefined over the reals; empty when none. */
 export function undefinedParts(e: Expr): Diagnostic[] {
   const out: Diagnostic[] = [];
   const visit = (x: Expr) => {
-    if (x.kind === 'pow' && x.base.kind === 'num' && x.exponent.kind === 'num') {
-      if (x.base.value.isZero() && x.exponent.value.sign < 0) out.push(error('EB3001', 'division by zero (0 to a negative power)'));
-      else if (x.base.value.sign < 0 && !x.exponent.value.isInteger()) out.push(error('EB3005', `a negative number to the fractional power ${x.exponent.value}`));
-    }
-    if (x.kind === 'apply' && x.fn === 'log' && x.args[0]!.kind === 'num' && x.args[0].value.sign <= 0) out.push(error('EB3005', `log of ${x.args[0].value}, which is not positive`));
-    if (x.kind === 'apply' && x.fn === 'factorial' && x.args[0]!.kind === 'num' && (!x.args[0].value.isInteger() || x.args[0].value.sign < 0)) out.push(error('EB3005', `factorial of ${x.args[0].value}`));
+    const d = undefinedNode(x);
+    if (d) out.push(d);
     for (const c of children(x)) visit(c);
   };
   visit(e);
   return out;
+}
+
+/**
+ * Substitutes values bottom-up and checks every node as soon as it is rebuilt, before its parent can
+ * cancel it: log(x)*min(x, 0) at x = 0 is undefined, although 0*log(0) would canonicalise to 0.
+ */
+function substituteChecked(e: Expr, values: ReadonlyMap<string, Expr>): Result<Expr> {
+  if (e.kind === 'sym') return ok(values.get(e.name) ?? e);
+  if (e.kind === 'integral' || e.kind === 'extremum' || e.kind === 'sum' || e.kind === 'limit') return ok(substitute(e, values));
+  const kids = children(e);
+  if (kids.length === 0) return ok(e);
+  const mapped: Expr[] = [];
+  for (const k of kids) {
+    const r = substituteChecked(k, values);
+    if (!r.ok) return r;
+    mapped.push(r.value);
+  }
+  const node = mapped.every((m, i) => m === kids[i]) ? e : rebuild(e, mapped);
+  const bad = undefinedNode(node);
+  return bad ? fail(bad) : ok(node);
 }
 
 export type ExactValue = { readonly kind: 'rational'; readonly value: Rational } | { readonly kind: 'irrational'; readonly expr: Expr };
@@ -55,7 +82,9 @@ export type ExactValue = { readonly kind: 'rational'; readonly value: Rational }
  */
 export function exactValue(e: Expr, env: ReadonlyMap<string, Rational>): Result<ExactValue> {
   const values = new Map<string, Expr>([...env].map(([k, v]) => [k, b.num(v)]));
-  const r = unrollSums(substitute(e, values));
+  const substituted = substituteChecked(e, values);
+  if (!substituted.ok) return substituted;
+  const r = unrollSums(substituted.value);
   const bad = undefinedParts(r);
   if (bad.length > 0) return fail(...bad);
   return r.kind === 'num' ? ok({ kind: 'rational', value: r.value }) : ok({ kind: 'irrational', expr: r });

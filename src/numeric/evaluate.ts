@@ -1,0 +1,159 @@
+// Evaluation of a closed expression to `digits` significant digits: exact when the value is rational,
+// otherwise a Ziv loop on outward-rounded MPFR enclosures until both endpoints print the same digits.
+
+import { error, fail, ok, warning, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { exactValue } from '../expr/exact.js';
+import { Rational } from '../expr/rational.js';
+import { freeSymbols } from '../expr/traverse.js';
+import type { Expr } from '../expr/types.js';
+import type { Approximation } from './api.js';
+import { describeExpr } from './describe.js';
+import { UNCERTAIN_SUFFIX } from './evaluate-decimal.js';
+import { formatDecimal, formatDigits, roundToDigits } from './format.js';
+import { IntervalEvaluator, type RationalInterval } from './interval.js';
+import { loadMpfr, MAX_PRECISION_BITS, mpfrSync } from './mpfr.js';
+
+export { evaluateDecimalJs, evaluateDecimalTree, verifyDigits, significantDigits, UNCERTAIN_SUFFIX, DECIMAL_GUARD_DIGITS, type DecimalEvaluation } from './evaluate-decimal.js';
+
+export interface EvaluateOptions {
+  /** Significant decimal digits, 1..10000. */
+  readonly digits: number;
+  /** Ziv loop ceiling in bits (default: 8x the starting precision, at least 4096). */
+  readonly maxPrecisionBits?: number;
+}
+
+export const MAX_DIGITS = 10_000;
+const GUARD_BITS = 32;
+const EMPTY_BOX: ReadonlyMap<string, RationalInterval> = new Map();
+
+/** One evaluator per precision, kept for reuse (pi and number constants stay cached); a few at most. */
+const evaluators = new Map<number, IntervalEvaluator>();
+const MAX_EVALUATORS = 6;
+
+function evaluatorFor(bits: number): IntervalEvaluator {
+  const hit = evaluators.get(bits);
+  if (hit) {
+    evaluators.delete(bits);
+    evaluators.set(bits, hit); // most recently used last
+    return hit;
+  }
+  const ev = new IntervalEvaluator(bits, mpfrSync());
+  evaluators.set(bits, ev);
+  while (evaluators.size > MAX_EVALUATORS) {
+    const [oldest, old] = evaluators.entries().next().value as [number, IntervalEvaluator];
+    evaluators.delete(oldest);
+    old.destroy();
+  }
+  return ev;
+}
+
+/** Frees the cached evaluators (WebAssembly memory); they are rebuilt on demand. */
+export function releaseEvaluators(): void {
+  for (const ev of evaluators.values()) ev.destroy();
+  evaluators.clear();
+}
+
+type Prepared = { kind: 'done'; result: Result<Approximation> } | { kind: 'numeric'; expr: Expr };
+
+/** Checks, then the exact path: everything that needs no MPFR. */
+function prepare(e: Expr, env: ReadonlyMap<string, Rational>, digits: number): Prepared {
+  if (!Number.isInteger(digits) || digits < 1 || digits > MAX_DIGITS) {
+    return { kind: 'done', result: fail(error('EB5002', `precision of ${digits} digits is out of range (1..${MAX_DIGITS})`)) };
+  }
+  const free = [...freeSymbols(e)].filter((s) => !env.has(s));
+  if (free.length > 0) {
+    return { kind: 'done', result: fail(error('EB5004', `no value for ${free.length === 1 ? 'the symbol' : 'the symbols'} ${free.join(', ')}`)) };
+  }
+  const ex = exactValue(e, env);
+  if (!ex.ok) return { kind: 'done', result: fail(...ex.diagnostics.map((d) => error('EB5001', d.message))) };
+  if (ex.value.kind === 'rational') {
+    const q = ex.value.value;
+    return { kind: 'done', result: ok({ text: formatDecimal(q, digits), lower: q, upper: q, exact: q, correctlyRounded: true }) };
+  }
+  return { kind: 'numeric', expr: ex.value.expr };
+}
+
+function ziv(expr: Expr, digits: number, maxBits: number | undefined): Result<Approximation> {
+  const start = Math.ceil(digits * Math.log2(10)) + GUARD_BITS;
+  const cap = Math.min(MAX_PRECISION_BITS, maxBits ?? Math.max(8 * start, 4096));
+  let bits = Math.min(start, cap);
+  let last: { lo: Rational; hi: Rational } | undefined;
+  let doubtful: Diagnostic | undefined;
+  for (;;) {
+    const ev = evaluatorFor(bits);
+    const r = ev.enclose(expr, EMPTY_BOX);
+    switch (r.kind) {
+      case 'unsupported':
+        return fail(error(r.reason === 'free-symbol' ? 'EB5004' : 'EB5007', r.message));
+      case 'empty':
+        return fail(error('EB5001', `${r.undefinedAt ? describeExpr(r.undefinedAt) : 'the expression'} is undefined at this point`));
+      case 'entire':
+      case 'unbounded-above':
+      case 'unbounded-below':
+        if (!r.undefinedPossible) return fail(error('EB5008', `the value of ${describeExpr(expr)} overflows the floating-point range`));
+        break;
+      case 'bounded':
+        break;
+    }
+    if (r.kind === 'bounded' && !r.undefinedPossible) {
+      const a = roundToDigits(r.lo, digits);
+      const c = roundToDigits(r.hi, digits);
+      if (a.sign === c.sign && a.mantissa === c.mantissa && a.exponent === c.exponent) {
+        return ok({ text: formatDigits(a), lower: r.lo, upper: r.hi, correctlyRounded: true });
+      }
+      last = { lo: r.lo, hi: r.hi };
+    } else if (r.undefinedPossible) {
+      doubtful = error('EB5003', `could not certify that ${r.undefinedAt ? describeExpr(r.undefinedAt) : 'the expression'} is defined at this point (an argument is too close to a domain boundary) at ${bits} bits`);
+    }
+    if (bits >= cap) break;
+    bits = Math.min(cap, bits * 2);
+  }
+  if (!last) return fail(doubtful ?? error('EB5003', `no enclosure within ${cap} bits`));
+  return ok(uncertain(last.lo, last.hi, digits), [
+    warning('EB5003', `the last digit of ${digits} is not certified: the enclosure at ${cap} bits still straddles a rounding boundary`),
+  ]);
+}
+
+/** The best text when the loop hit its ceiling: the midpoint's digits (or 0), marked uncertain. */
+function uncertain(lo: Rational, hi: Rational, digits: number): Approximation {
+  const containsZero = lo.sign <= 0 && hi.sign >= 0;
+  const text = containsZero ? '0' : formatDecimal(lo.add(hi).mul(Rational.HALF), digits);
+  return { text: text + UNCERTAIN_SUFFIX, lower: lo, upper: hi, correctlyRounded: false };
+}
+
+/**
+ * Substituting a point re-canonicalises, which may cancel an undefined part (0*log(1 - sqrt(2)) is 0).
+ * So the tree as written is enclosed over the point first: undefined anywhere in it means undefined.
+ */
+function definedAsWritten(e: Expr, env: ReadonlyMap<string, Rational>, digits: number): Result<true> {
+  const box = new Map<string, RationalInterval>([...env].map(([k, v]) => [k, { lo: v, hi: v }]));
+  let bits = Math.max(64, Math.ceil(digits * Math.log2(10)) + GUARD_BITS);
+  for (let i = 0; i < 4; i++, bits *= 4) {
+    const r = evaluatorFor(bits).enclose(e, box);
+    if (r.kind === 'unsupported') return ok(true); // binders: their bodies are checked where they are evaluated
+    if (r.kind === 'empty' || r.definitelyUndefined) return fail(error('EB5001', `${r.undefinedAt ? describeExpr(r.undefinedAt) : 'the expression'} is undefined at this point`));
+    if (!r.undefinedPossible) return ok(true);
+  }
+  return fail(error('EB5003', `could not certify that ${describeExpr(e)} is defined at this point (an argument is too close to a domain boundary)`));
+}
+
+/** Evaluates e at env to `digits` significant digits (loads MPFR only if a numeric value is needed). */
+export async function evaluate(e: Expr, env: ReadonlyMap<string, Rational>, opts: EvaluateOptions): Promise<Result<Approximation>> {
+  const p = prepare(e, env, opts.digits);
+  if (p.kind === 'done' && !p.result.ok) return p.result;
+  await loadMpfr();
+  return finish(e, env, p, opts);
+}
+
+/** The same, synchronously; needs `await loadMpfr()` first. */
+export function evaluateSync(e: Expr, env: ReadonlyMap<string, Rational>, opts: EvaluateOptions): Result<Approximation> {
+  const p = prepare(e, env, opts.digits);
+  if (p.kind === 'done' && !p.result.ok) return p.result;
+  return finish(e, env, p, opts);
+}
+
+function finish(e: Expr, env: ReadonlyMap<string, Rational>, p: Prepared, opts: EvaluateOptions): Result<Approximation> {
+  const defined = definedAsWritten(e, env, Math.min(opts.digits, 60));
+  if (!defined.ok) return defined;
+  return p.kind === 'done' ? p.result : ziv(p.expr, opts.digits, opts.maxPrecisionBits);
+}

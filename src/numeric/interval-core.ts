@@ -1,0 +1,124 @@
+// The MPFR interval value and the helpers every interval operator shares. Invariants of a non-empty
+// interval: lo <= hi, neither is NaN, lo < +inf and hi > -inf; lo was rounded toward -inf and hi
+// toward +inf, so the closed interval contains every value the expression takes where it is defined.
+
+import type { Rational } from '../expr/rational.js';
+import type { Expr } from '../expr/types.js';
+import { RNDD, RNDU, type MpfrArena, type MpfrBinding, type MpfrPtr } from './mpfr.js';
+
+export interface MpfrInterval {
+  /** Lower endpoint (may be -inf). Meaningless when `empty`. */
+  readonly lo: MpfrPtr;
+  /** Upper endpoint (may be +inf). Meaningless when `empty`. */
+  readonly hi: MpfrPtr;
+  /** No point of the box gives a defined value. */
+  readonly empty: boolean;
+  /** Some point of the box may give an undefined value (log of <= 0, 0^-1, (-1)^(1/2), ...). */
+  readonly undefinedPossible: boolean;
+  /** The innermost subexpression first found (possibly) undefined. */
+  readonly undefinedAt: Expr | undefined;
+  /** The exact value when the interval is known to be this single rational (numbers, point inputs). */
+  readonly exact: Rational | undefined;
+}
+
+/** Registers and flags for one node's result; operators fill lo and hi. */
+export class IntervalBuilder {
+  undefinedPossible = false;
+  undefinedAt: Expr | undefined;
+  constructor(
+    readonly lo: MpfrPtr,
+    readonly hi: MpfrPtr,
+  ) {}
+}
+
+export interface IntervalContext {
+  readonly b: MpfrBinding;
+  readonly arena: MpfrArena;
+  readonly precisionBits: number;
+  /** A scratch register valid until the evaluation ends. */
+  take(): MpfrPtr;
+}
+
+export function sgn(b: MpfrBinding, x: MpfrPtr): number {
+  return b.mpfr_sgn(x);
+}
+
+export function isPosInf(b: MpfrBinding, x: MpfrPtr): boolean {
+  return b.mpfr_inf_p(x) !== 0 && b.mpfr_sgn(x) > 0;
+}
+
+export function isNegInf(b: MpfrBinding, x: MpfrPtr): boolean {
+  return b.mpfr_inf_p(x) !== 0 && b.mpfr_sgn(x) < 0;
+}
+
+/** A fresh result with both endpoints in new registers. */
+export function fresh(ctx: IntervalContext): IntervalBuilder {
+  return new IntervalBuilder(ctx.take(), ctx.take());
+}
+
+export function combineFlags(out: IntervalBuilder, ...args: readonly MpfrInterval[]): void {
+  for (const a of args) {
+    if (a.undefinedPossible) {
+      out.undefinedPossible = true;
+      out.undefinedAt ??= a.undefinedAt;
+    }
+  }
+}
+
+export function flagUndefined(out: IntervalBuilder, at: Expr): void {
+  out.undefinedPossible = true;
+  out.undefinedAt ??= at;
+}
+
+/** Seals a builder: repairs NaN endpoints by widening (never expected, but never trusted either). */
+export function done(ctx: IntervalContext, out: IntervalBuilder, exact?: Rational): MpfrInterval {
+  const b = ctx.b;
+  if (exact !== undefined) {
+    // A known exact value gives the tightest enclosure there is.
+    ctx.arena.setRational(out.lo, exact, RNDD);
+    ctx.arena.setRational(out.hi, exact, RNDU);
+  }
+  if (b.mpfr_nan_p(out.lo) !== 0 || isPosInf(b, out.lo)) b.mpfr_set_inf(out.lo, -1);
+  if (b.mpfr_nan_p(out.hi) !== 0 || isNegInf(b, out.hi)) b.mpfr_set_inf(out.hi, 1);
+  // -0 is a fine endpoint, but normalise it so that sign tests read plainly.
+  if (b.mpfr_zero_p(out.lo) !== 0) b.mpfr_set_zero(out.lo, 1);
+  if (b.mpfr_zero_p(out.hi) !== 0) b.mpfr_set_zero(out.hi, 1);
+  return { lo: out.lo, hi: out.hi, empty: false, undefinedPossible: out.undefinedPossible, undefinedAt: out.undefinedAt, exact };
+}
+
+/** The empty result: the expression is undefined at every point of the box. */
+export function emptyInterval(ctx: IntervalContext, at: Expr | undefined): MpfrInterval {
+  const lo = ctx.take();
+  const hi = ctx.take();
+  ctx.b.mpfr_set_inf(lo, 1);
+  ctx.b.mpfr_set_inf(hi, -1);
+  return { lo, hi, empty: true, undefinedPossible: true, undefinedAt: at, exact: undefined };
+}
+
+/** [q rounded down, q rounded up]. */
+export function pointInterval(ctx: IntervalContext, q: Rational): MpfrInterval {
+  const out = fresh(ctx);
+  ctx.arena.setRational(out.lo, q, RNDD);
+  ctx.arena.setRational(out.hi, q, RNDU);
+  return done(ctx, out, q);
+}
+
+/** Is the interval a single float that is an integer? */
+export function isPointInteger(b: MpfrBinding, a: MpfrInterval): boolean {
+  return !a.empty && b.mpfr_equal_p(a.lo, a.hi) !== 0 && b.mpfr_integer_p(a.lo) !== 0;
+}
+
+/** rop := x * y rounded in rnd, with 0 * inf = 0 (the closure convention of extended intervals). */
+export function mulRounded(b: MpfrBinding, rop: MpfrPtr, x: MpfrPtr, y: MpfrPtr, rnd: number): void {
+  b.mpfr_mul(rop, x, y, rnd);
+  if (b.mpfr_nan_p(rop) !== 0) b.mpfr_set_zero(rop, 1);
+}
+
+export { RNDD, RNDU };
+
+/** Exact values are tracked only while they stay small (cheap to convert, cheap to combine). */
+export const EXACT_BITS_LIMIT = 256;
+
+export function smallExact(q: Rational | undefined): Rational | undefined {
+  return q !== undefined && q.bits() <= EXACT_BITS_LIMIT ? q : undefined;
+}
