@@ -1,0 +1,143 @@
+// equibound latex: the settings, bounds and shows of a checked program as LaTeX fragments (src/report),
+// optionally a standalone document (--standalone) and written to a file (-o FILE).
+
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { toLatex } from '../expr/print/latex.js';
+import { Rational } from '../expr/rational.js';
+import type { Expr } from '../expr/types.js';
+import { evaluateSync } from '../numeric/evaluate.js';
+import { loadMpfr } from '../numeric/mpfr.js';
+import { checkNotation, escapeText, latexFragments, latexStandalone, programReport, type BoundReport, type Notation } from '../report/index.js';
+import type { ArgumentModel, BoundModel } from '../semantics/model.js';
+import { DEFAULT_PRECISION } from './args.js';
+import type { CliIO } from './io.js';
+import { loadTheoremLibrary, type CheckedModel, type TheoremLibrary } from './theorem-library.js';
+
+// The report evaluates synchronously (evaluateSync), so MPFR is loaded with this module; the CLI imports
+// it only for the latex command. The library is looked up once, for the reason printed by latexDocument.
+await loadMpfr();
+const libraryAtLoad = await loadTheoremLibrary().catch(() => undefined);
+
+export interface LatexRequest {
+  /** The source's name as shown to the user (<stdin> for standard input): the title and the header comment. */
+  readonly source: string;
+  /** Digits of decimals without an explicit decimal(N). */
+  readonly precision: number;
+  /** A compilable document instead of fragments. */
+  readonly standalone: boolean;
+  /** Write the LaTeX here (relative to io.cwd) instead of returning it for standard output. */
+  readonly output: string | null;
+  /** Symbol name → LaTeX, over the defaults (eps → \varepsilon). */
+  readonly notation?: Readonly<Record<string, string>>;
+}
+
+export interface LatexResult {
+  /** The LaTeX for standard output; null when it was written to a file or could not be produced. */
+  readonly text: string | null;
+  /** The absolute path written by -o. */
+  readonly written?: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+const evaluateClosed = (e: Expr, digits: number) => evaluateSync(e, new Map(), { digits });
+
+/** The latex command: fragments or a standalone document, with the bounds the theorem library can evaluate. */
+export async function latexCommand(model: CheckedModel, request: LatexRequest, io: CliIO): Promise<LatexResult> {
+  const notation = checkNotation(request.notation ?? {});
+  if (!notation.ok) return { text: null, diagnostics: [...notation.diagnostics] };
+  await loadMpfr();
+  const diagnostics: Diagnostic[] = [];
+  const library = await loadTheoremLibrary();
+  const bounds = await evaluateBounds(model, library, request.precision, notation.value, diagnostics);
+  const report = programReport(model, { precision: request.precision, evaluate: evaluateClosed, notation: notation.value, bounds });
+  diagnostics.push(...report.diagnostics);
+  const text = request.standalone ? latexStandalone(report.sections, request.source) : latexFragments(report.sections, request.source);
+  if (request.output === null) return { text, diagnostics };
+  const path = resolve(io.cwd, request.output);
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    return { text: null, diagnostics: [...diagnostics, error('EB9006', `cannot write ${request.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)] };
+  }
+  return { text: null, written: path, diagnostics };
+}
+
+/**
+ * Fragments with the default precision and notation, synchronously; bounds are listed but not evaluated.
+ * Kept for callers that have no CliIO (the command line goes through latexCommand).
+ */
+export function latexDocument(model: CheckedModel, source: string): string {
+  const reason = libraryAtLoad ? 'bound values are computed by latexCommand, not latexDocument' : 'the theorem library is not available yet, EB6001';
+  const bounds = new Map<string, BoundReport>();
+  for (const s of [model.top, ...model.settings.values()]) for (const bd of s.bounds.values()) bounds.set(`${s.name ?? ''}/${bd.name}`, { kind: 'missing', reason });
+  const report = programReport(model, { precision: DEFAULT_PRECISION, evaluate: evaluateClosed, bounds });
+  return latexFragments(report.sections, source);
+}
+
+async function evaluateBounds(model: CheckedModel, library: TheoremLibrary | undefined, precision: number, notation: Notation, diagnostics: Diagnostic[]): Promise<Map<string, BoundReport>> {
+  const out = new Map<string, BoundReport>();
+  for (const s of [model.top, ...model.settings.values()]) {
+    for (const bound of s.bounds.values()) {
+      const key = `${s.name ?? ''}/${bound.name}`;
+      if (!library || !library.theorems.has(bound.theorem)) {
+        const reason = library ? `theorem ${bound.theorem} is not in the theorem library yet` : 'the theorem library is not available yet';
+        diagnostics.push(warning('EB6001', `bound \`${bound.name}\` is not evaluated: ${reason}`, { span: bound.theoremSpan }));
+        out.set(key, { kind: 'missing', reason: `${reason}, EB6001` });
+        continue;
+      }
+      const setting = bound.setting ? model.settings.get(bound.setting) : undefined;
+      if (!setting) {
+        diagnostics.push(error('EB6001', `bound \`${bound.name}\` names no setting`, { span: bound.span, hint: 'write bound NAME = theorem.id(SETTING, …)' }));
+        out.set(key, { kind: 'missing', reason: 'no setting' });
+        continue;
+      }
+      const r = await library.evaluate(bound, setting, model);
+      if (!r.ok) {
+        diagnostics.push(...r.diagnostics);
+        out.set(key, { kind: 'missing', reason: r.diagnostics.map((d) => d.code).join(', ') || 'failed' });
+        continue;
+      }
+      const digits = evaluateClosed(r.value.value, precision);
+      if (!digits.ok) diagnostics.push(...digits.diagnostics.map((d) => ({ ...d, span: d.span ?? bound.span })));
+      const exact = digits.ok && digits.value.exact !== undefined && Rational.parseDecimal(digits.value.text)?.equals(digits.value.exact) === true;
+      out.set(key, {
+        kind: 'evaluated',
+        value: r.value.value,
+        data: {
+          kind: 'bound',
+          name: bound.name,
+          theoremId: bound.theorem,
+          hypotheses: hypotheses(bound, notation),
+          bound: r.value.value,
+          ...(digits.ok ? { value: digits.value.text, valueExact: exact } : {}),
+          ...(r.value.vacuous ? { vacuous: true } : {}),
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** The instantiation as the program states it: the setting and each explicit argument. */
+function hypotheses(bound: BoundModel<Expr>, notation: Notation): string[] {
+  const tt = (s: string) => `\\texttt{${escapeText(s)}}`;
+  const arg = (a: ArgumentModel<Expr>): string => {
+    switch (a.kind) {
+      case 'value':
+        return `${tt(a.name)} $= ${toLatex(a.value, { symbols: notation })}$`;
+      case 'word':
+        return `${tt(a.name)} $=$ ${tt(a.word)}`;
+      case 'reference':
+        return `${tt(a.name)} $=$ ${tt(a.target)}`;
+      case 'entry':
+        return `${tt(a.name)} $=$ ${tt(a.entry.entry)}`;
+      default: {
+        const never: never = a;
+        throw new Error(`unknown argument ${(never as ArgumentModel<Expr>).kind}`);
+      }
+    }
+  };
+  return [...(bound.setting ? [`the setting ${tt(bound.setting)}`] : []), ...[...bound.args.values()].map(arg)];
+}

@@ -1,0 +1,165 @@
+// equibound run: evaluates every show of the main file. An item is printed exactly when rational, else to
+// the requested digits; LaTeX is the item with its lets expanded and parameters as symbols. Bounds go to
+// the theorem library (EB6001 while it is not available).
+
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { exactValue } from '../expr/exact.js';
+import { toLatex } from '../expr/print/latex.js';
+import { toText } from '../expr/print/text.js';
+import { Rational } from '../expr/rational.js';
+import { substitute } from '../expr/traverse.js';
+import * as b from '../expr/build.js';
+import type { Expr } from '../expr/types.js';
+import type { BoundModel, FormatModel, ShowItemModel, ShowModel } from '../semantics/model.js';
+import type { Evaluator } from './evaluator.js';
+import { loadTheoremLibrary, type CheckedModel } from './theorem-library.js';
+
+export interface ItemResult {
+  readonly setting: string | null;
+  readonly item: string;
+  readonly outputs: readonly { readonly format: string; readonly text: string }[];
+  readonly json: Record<string, unknown>;
+}
+
+export interface RunResult {
+  readonly items: ItemResult[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export async function runShows(model: CheckedModel, precision: number, evaluator: Evaluator): Promise<RunResult> {
+  const diagnostics: Diagnostic[] = [];
+  const boundValues = await evaluateBounds(model, diagnostics);
+  const items: ItemResult[] = [];
+  for (const show of model.shows) {
+    for (const item of show.items) {
+      const r = await showItem(show, item, precision, evaluator, boundValues, diagnostics);
+      if (r) items.push(r);
+    }
+  }
+  return { items, diagnostics };
+}
+
+/** Values of the bounds, by "setting/name" of the scope declaring them; EB6001 for each bound when the library is missing. */
+async function evaluateBounds(model: CheckedModel, diagnostics: Diagnostic[]): Promise<Map<string, Expr | null>> {
+  const out = new Map<string, Expr | null>();
+  const scopes = [model.top, ...model.settings.values()];
+  const all: { key: string; bound: BoundModel<Expr> }[] = scopes.flatMap((s) => [...s.bounds.values()].map((bound) => ({ key: `${s.name ?? ''}/${bound.name}`, bound })));
+  if (all.length === 0) return out;
+  const library = await loadTheoremLibrary();
+  for (const { key, bound } of all) {
+    out.set(key, null);
+    if (!library || !library.theorems.has(bound.theorem)) {
+      diagnostics.push(
+        error('EB6001', library ? `theorem \`${bound.theorem}\` is not in the theorem library yet` : `bound \`${bound.name}\` needs theorem \`${bound.theorem}\`, and the theorem library is not available yet`, {
+          span: bound.theoremSpan,
+        }),
+      );
+      continue;
+    }
+    const setting = bound.setting ? model.settings.get(bound.setting) : undefined;
+    if (!setting) {
+      diagnostics.push(error('EB6001', `bound \`${bound.name}\` names no setting`, { span: bound.span, hint: 'write bound NAME = theorem.id(SETTING, …)' }));
+      continue;
+    }
+    const r = await library.evaluate(bound, setting, model);
+    if (r.ok) out.set(key, r.value.value);
+    else diagnostics.push(...r.diagnostics);
+  }
+  return out;
+}
+
+function boundKey(model: ShowModel<Expr>, name: string, values: Map<string, Expr | null>): string {
+  const inSetting = `${model.setting ?? ''}/${name}`;
+  return values.has(inSetting) ? inSetting : `/${name}`;
+}
+
+async function showItem(
+  show: ShowModel<Expr>,
+  item: ShowItemModel<Expr>,
+  precision: number,
+  evaluator: Evaluator,
+  boundValues: Map<string, Expr | null>,
+  diagnostics: Diagnostic[],
+): Promise<ItemResult | undefined> {
+  const label = item.text.replace(/\s+/g, ' ');
+  const base = { setting: show.setting, item: label };
+  let value = item.value;
+  if (item.bounds.length > 0) {
+    const env = new Map<string, Expr>();
+    for (const name of item.bounds) {
+      const v = boundValues.get(boundKey(show, name, boundValues));
+      if (!v) return { ...base, outputs: [{ format: 'note', text: `not evaluated: needs bound \`${name}\` (EB6001)` }], json: { ...base, evaluated: false } };
+      env.set(name, v);
+    }
+    value = substitute(value, env);
+  }
+  const exact = exactValue(value, new Map());
+  if (!exact.ok) {
+    diagnostics.push(...exact.diagnostics.map((d) => ({ ...d, span: d.span ?? item.span })));
+    return undefined;
+  }
+  const rational = exact.value.kind === 'rational' ? exact.value.value : undefined;
+  const closed = exact.value.kind === 'rational' ? b.num(exact.value.value) : exact.value.expr;
+  const formats: FormatModel[] = show.formats.length > 0 ? [...show.formats] : [rational ? { kind: 'exact', span: show.span } : { kind: 'decimal', digits: null, span: show.span }];
+  const outputs: { format: string; text: string }[] = [];
+  const json: Record<string, unknown> = { ...base };
+  for (const f of formats) {
+    switch (f.kind) {
+      case 'exact': {
+        const text = rational ? rational.toString() : toText(closed);
+        outputs.push({ format: 'exact', text: `= ${text}` });
+        json.exact = text;
+        break;
+      }
+      case 'decimal': {
+        const digits = f.digits ?? precision;
+        if (digits < 1 || digits > 10_000) {
+          diagnostics.push(error('EB5002', `decimal(${digits}) is out of range`, { span: f.span }));
+          break;
+        }
+        const r = await evaluator.evaluate(closed, digits);
+        if (!r.ok) {
+          diagnostics.push(...r.diagnostics.map((d) => ({ ...d, span: d.span ?? item.span })));
+          break;
+        }
+        for (const w of r.warnings ?? []) diagnostics.push({ ...w, span: w.span ?? item.span });
+        // A point enclosure is an exact value (ceil of an irrational, say): print it exactly when no format was asked for.
+        const point = r.value.lower.equals(r.value.upper) ? r.value.lower : rational;
+        if (point !== undefined && show.formats.length === 0) {
+          outputs.push({ format: 'exact', text: `= ${point.toString()}` });
+          json.exact = point.toString();
+          break;
+        }
+        const exactDecimal = point !== undefined && Rational.parseDecimal(r.value.text)?.equals(point) === true;
+        outputs.push({ format: `decimal(${digits})`, text: `${exactDecimal ? '=' : '≈'} ${r.value.text}` });
+        json.decimal = { digits, value: r.value.text, exact: exactDecimal, certified: r.value.correctlyRounded };
+        break;
+      }
+      case 'latex': {
+        const text = toLatex(item.symbolic);
+        outputs.push({ format: 'latex', text });
+        json.latex = text;
+        break;
+      }
+      case 'json':
+        json.text = toText(closed);
+        if (rational) json.exact = rational.toString();
+        outputs.push({ format: 'json', text: '' });
+        break;
+    }
+  }
+  return { ...base, outputs, json };
+}
+
+export function formatItems(items: readonly ItemResult[]): string {
+  const lines: string[] = [];
+  for (const it of items) {
+    lines.push(`${it.setting ? `${it.setting}: ` : ''}${it.item}`);
+    const width = Math.max(...it.outputs.map((o) => o.format.length));
+    for (const o of it.outputs) {
+      if (o.format === 'json') lines.push(`  ${'json'.padEnd(width)}  ${JSON.stringify(it.json)}`);
+      else lines.push(`  ${o.format.padEnd(width)}  ${o.text}`);
+    }
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}

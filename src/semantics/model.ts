@@ -1,0 +1,143 @@
+// The checked model: what the later stages (theory, CLI) read. Generic in the expression type E and
+// the exact rational type Q, because semantics precedes src/expr; the CLI instantiates Model<Expr, Rational>.
+
+import type { Span } from '../diagnostics/diagnostic.js';
+
+export interface Endpoint<Q> {
+  readonly value: Q;
+  readonly open: boolean;
+}
+
+/** Same shape as src/expr/domains.ts Domain when Q = Rational. */
+export interface DomainModel<Q> {
+  readonly integer: boolean;
+  readonly lower?: Endpoint<Q>;
+  readonly upper?: Endpoint<Q>;
+}
+
+export interface ParameterModel<E, Q> {
+  readonly name: string;
+  readonly span: Span;
+  /** param, or the data / model equivariance error. */
+  readonly role: 'param' | 'data' | 'model';
+  readonly domain: DomainModel<Q>;
+  /** The value with every parameter and let it mentions substituted; null for a free parameter. */
+  readonly value: E | null;
+  /** The exact value when it is rational. */
+  readonly exact: Q | null;
+}
+
+export type ArgumentModel<E> =
+  | { readonly kind: 'value'; readonly name: string; readonly span: Span; readonly value: E; readonly exact: unknown }
+  | { readonly kind: 'word'; readonly name: string; readonly span: Span; readonly word: string }
+  | { readonly kind: 'reference'; readonly name: string; readonly span: Span; readonly target: string }
+  | { readonly kind: 'entry'; readonly name: string; readonly span: Span; readonly entry: EntryModel<E> };
+
+export interface EntryModel<E> {
+  /** Catalog name: cube, signflips, lipschitz, absolute, rotation, … */
+  readonly entry: string;
+  readonly span: Span;
+  /** Arguments by name (positional ones get their catalog name); generators are entries named by position. */
+  readonly args: ReadonlyMap<string, ArgumentModel<E>>;
+}
+
+export type SpaceModel<E> =
+  | { readonly kind: 'catalog'; readonly name: string; readonly span: Span; readonly definition: EntryModel<E> }
+  | { readonly kind: 'covering'; readonly name: string; readonly span: Span; readonly variable: string; readonly covering: E; readonly limit: E; readonly strict: boolean };
+
+export interface GroupModel<E> {
+  readonly name: string;
+  readonly span: Span;
+  readonly definition: EntryModel<E>;
+  readonly actingOn: string | null;
+}
+
+export interface TransformationsModel<E> {
+  readonly name: string;
+  readonly span: Span;
+  readonly generators: readonly EntryModel<E>[];
+  readonly radius: E | null;
+  readonly actingOn: string | null;
+}
+
+export interface ClassModel<E> {
+  readonly name: string;
+  readonly span: Span;
+  readonly definition: EntryModel<E>;
+  readonly space: string;
+  readonly symmetry: { readonly kind: 'exact' | 'approximate'; readonly group: string; readonly within: E | null } | null;
+}
+
+export interface LossModel<E> {
+  readonly span: Span;
+  readonly definition: EntryModel<E>;
+  readonly boundedBy: E | null;
+}
+
+export interface LetModel<E, Q> {
+  readonly name: string;
+  readonly span: Span;
+  /** The value with every parameter value and let substituted (free parameters stay symbols). */
+  readonly value: E;
+  /** The value with lets expanded and parameters kept as symbols. */
+  readonly symbolic: E;
+  readonly exact: Q | null;
+}
+
+/** A bound is a theorem call the theory stage evaluates; semantics only resolved its names. */
+export interface BoundModel<E> {
+  readonly name: string;
+  readonly span: Span;
+  readonly theorem: string;
+  readonly theoremSpan: Span;
+  /** The setting named by the first argument. */
+  readonly setting: string | null;
+  readonly args: ReadonlyMap<string, ArgumentModel<E>>;
+}
+
+export type FormatModel = { readonly kind: 'exact' | 'latex' | 'json'; readonly span: Span } | { readonly kind: 'decimal'; readonly digits: number | null; readonly span: Span };
+
+export interface ShowItemModel<E> {
+  readonly span: Span;
+  /** The source text of the item, as written. */
+  readonly text: string;
+  /** A bare name of a bound: the theory stage evaluates it. */
+  readonly bound: string | null;
+  /** The item with lets and parameter values substituted. */
+  readonly value: E;
+  /** The item with lets expanded and parameters kept as symbols, as a paper writes it. */
+  readonly symbolic: E;
+  /** Bounds the item mentions (inside an expression). */
+  readonly bounds: readonly string[];
+}
+
+export interface ShowModel<E> {
+  readonly span: Span;
+  /** The setting whose scope the show is read in; null at the top level. */
+  readonly setting: string | null;
+  readonly items: readonly ShowItemModel<E>[];
+  readonly formats: readonly FormatModel[];
+}
+
+export interface ScopeModel<E, Q> {
+  /** null at the top level. */
+  readonly name: string | null;
+  readonly span: Span | null;
+  readonly parameters: ReadonlyMap<string, ParameterModel<E, Q>>;
+  readonly spaces: ReadonlyMap<string, SpaceModel<E>>;
+  readonly groups: ReadonlyMap<string, GroupModel<E>>;
+  readonly transformations: ReadonlyMap<string, TransformationsModel<E>>;
+  readonly classes: ReadonlyMap<string, ClassModel<E>>;
+  readonly loss: LossModel<E> | null;
+  readonly lets: ReadonlyMap<string, LetModel<E, Q>>;
+  readonly bounds: ReadonlyMap<string, BoundModel<E>>;
+}
+
+export interface Model<E, Q> {
+  readonly top: ScopeModel<E, Q>;
+  readonly settings: ReadonlyMap<string, ScopeModel<E, Q>>;
+  /** The shows of the main file, in source order. */
+  readonly shows: readonly ShowModel<E>[];
+  /** Source texts by name, for rendering diagnostics. */
+  readonly sources: ReadonlyMap<string, string>;
+}

@@ -1,0 +1,198 @@
+// The syntax tree of a .eqb file, as built by grammar/equibound.peggy. Every node carries a 0-based
+// span {start, end} (end exclusive) into its source text; expressions are the expression syntax tree.
+
+import type { ExprSyntax } from './expr-ast.js';
+
+export type { ExprSyntax };
+
+export interface Loc {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Name {
+  readonly text: string;
+  readonly span: Loc;
+}
+
+export interface FileSyntax {
+  readonly kind: 'file';
+  readonly span: Loc;
+  readonly statements: readonly TopStatement[];
+}
+
+export type TopStatement = SettingStatement | IncludeStatement | Statement;
+
+export type Statement =
+  | ParamStatement
+  | ErrorStatement
+  | SpaceStatement
+  | GroupStatement
+  | TransformationsStatement
+  | ClassStatement
+  | LossStatement
+  | LetStatement
+  | BoundStatement
+  | ShowStatement;
+
+export type StatementKind = TopStatement['kind'];
+
+export interface SettingStatement {
+  readonly kind: 'setting';
+  readonly span: Loc;
+  readonly name: Name;
+  readonly open: Loc;
+  readonly body: readonly Statement[];
+}
+
+export interface IncludeStatement {
+  readonly kind: 'include';
+  readonly span: Loc;
+  readonly path: { readonly text: string; readonly span: Loc };
+}
+
+/** `in [a, b]`, `in (a, b]`, …, or a one-sided comparison `>= a`. */
+export type Constraint =
+  | {
+      readonly kind: 'interval';
+      readonly span: Loc;
+      readonly lowerOpen: boolean;
+      readonly lower: ExprSyntax;
+      readonly upper: ExprSyntax;
+      readonly upperOpen: boolean;
+    }
+  | { readonly kind: 'compare'; readonly span: Loc; readonly op: '>=' | '>' | '<=' | '<'; readonly bound: ExprSyntax };
+
+interface ParamLike {
+  readonly span: Loc;
+  readonly name: Name;
+  readonly integer: boolean;
+  readonly constraint: Constraint | null;
+  readonly value: ExprSyntax | null;
+}
+
+export interface ParamStatement extends ParamLike {
+  readonly kind: 'param';
+}
+
+/** `data eta = 1/20` (data equivariance error) or `model eps in [0, 1]` (model equivariance error). */
+export interface ErrorStatement extends ParamLike {
+  readonly kind: 'error';
+  readonly role: 'data' | 'model';
+}
+
+/** A catalog entry: `cube(side = 2, dim = d)`, `trivial`, `absolute`. `args` is null without brackets. */
+export interface Constructor {
+  readonly kind: 'constructor';
+  readonly span: Loc;
+  readonly name: Name;
+  readonly args: readonly Argument[] | null;
+}
+
+export interface Argument {
+  readonly span: Loc;
+  readonly key: Name | null;
+  readonly value: ArgumentValue;
+}
+
+export type ArgumentValue =
+  | { readonly kind: 'expression'; readonly span: Loc; readonly expr: ExprSyntax }
+  | { readonly kind: 'entry'; readonly span: Loc; readonly entry: Constructor };
+
+/** `covering(r) = EXPR for r <= r0`: a user-given covering number bound. */
+export interface CoveringDefinition {
+  readonly kind: 'covering';
+  readonly span: Loc;
+  readonly variable: Name;
+  readonly body: ExprSyntax;
+  readonly limitVariable: Name;
+  readonly strict: boolean;
+  readonly limit: ExprSyntax;
+}
+
+export interface SpaceStatement {
+  readonly kind: 'space';
+  readonly span: Loc;
+  readonly name: Name;
+  readonly definition: Constructor | CoveringDefinition;
+}
+
+export interface GroupStatement {
+  readonly kind: 'group';
+  readonly span: Loc;
+  readonly name: Name;
+  readonly definition: Constructor;
+  readonly actingOn: Name | null;
+}
+
+export interface TransformationsStatement {
+  readonly kind: 'transformations';
+  readonly span: Loc;
+  readonly name: Name;
+  readonly definition: Constructor;
+  readonly radius: ExprSyntax | null;
+  readonly actingOn: Name | null;
+}
+
+export type Symmetry =
+  | { readonly kind: 'exact'; readonly span: Loc; readonly group: Name; readonly within: null }
+  | { readonly kind: 'approximate'; readonly span: Loc; readonly group: Name; readonly within: ExprSyntax };
+
+export interface ClassStatement {
+  readonly kind: 'class';
+  readonly span: Loc;
+  readonly name: Name;
+  readonly definition: Constructor;
+  readonly space: Name;
+  readonly symmetry: Symmetry | null;
+}
+
+export interface LossStatement {
+  readonly kind: 'loss';
+  readonly span: Loc;
+  readonly definition: Constructor;
+  readonly boundedBy: ExprSyntax | null;
+}
+
+export interface LetStatement {
+  readonly kind: 'let';
+  readonly span: Loc;
+  readonly name: Name;
+  readonly value: ExprSyntax;
+}
+
+export interface BoundStatement {
+  readonly kind: 'bound';
+  readonly span: Loc;
+  readonly name: Name;
+  readonly theorem: { readonly text: string; readonly span: Loc };
+  readonly args: readonly Argument[];
+}
+
+export type Format =
+  | { readonly kind: 'decimal'; readonly span: Loc; readonly digits: { readonly text: string; readonly span: Loc } | null }
+  | { readonly kind: 'exact' | 'latex' | 'json'; readonly span: Loc; readonly digits: null };
+
+export interface ShowStatement {
+  readonly kind: 'show';
+  readonly span: Loc;
+  readonly items: readonly ExprSyntax[];
+  readonly formats: readonly Format[];
+}
+
+/** Statement keywords, for "did you mean" on an unknown statement. */
+export const statementKeywords = [
+  'setting',
+  'include',
+  'param',
+  'data',
+  'model',
+  'space',
+  'group',
+  'transformations',
+  'class',
+  'loss',
+  'let',
+  'bound',
+  'show',
+] as const;
