@@ -72,9 +72,12 @@ async function checkAndRun(args: Extract<ReturnType<typeof parseArgs>, { kind: '
     return report.finish([...warnings, error('EB9004', 'the file is well formed, but derivations cannot be checked yet')]);
   }
   if (args.command === 'latex') {
-    const { latexDocument } = await import('./latex-command.js');
-    report.output(latexDocument(model, args.file === '-' ? '<stdin>' : args.file), { latex: true });
-    return report.finish(warnings);
+    const { latexCommand } = await import('./latex-command.js');
+    const source = args.file === '-' ? '<stdin>' : args.file;
+    const r = await latexCommand(model, { source, precision: args.precision, standalone: args.standalone, output: args.output }, io);
+    if (r.text !== null) report.output(r.text, { latex: true });
+    else if (r.written) report.output('', { output: r.written });
+    return report.finish([...warnings, ...r.diagnostics]);
   }
   const { runShows, formatItems } = await import('./run-command.js');
   const r = await runShows(model, args.precision, evaluator!);

@@ -1,0 +1,55 @@
+// The latex command's options: -o writes the file and nothing to standard output, --standalone wraps
+// the same fragments, notation reaches the output, bad notation is EB9007, an unwritable path EB9006.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/cli/args.js';
+import { exampleLatex } from './examples.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'eqb-latex-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('equibound latex options', () => {
+  it('parses --standalone and -o for latex only', () => {
+    const p = parseArgs(['latex', 'f.eqb', '--standalone', '-o', 'out.tex']);
+    expect(p).toMatchObject({ kind: 'command', command: 'latex', standalone: true, output: 'out.tex' });
+    expect(parseArgs(['latex', 'f.eqb', '--output=x.tex'])).toMatchObject({ output: 'x.tex', standalone: false });
+    expect(parseArgs(['run', 'f.eqb', '--standalone']).kind).toBe('error');
+    expect(parseArgs(['latex', 'f.eqb', '-o']).kind).toBe('error');
+  });
+
+  it('writes the document with -o and returns no text', async () => {
+    const r = await exampleLatex('sign-flips.eqb', { standalone: true, output: 'doc.tex' }, dir);
+    expect(r.text).toBeNull();
+    expect(r.written).toBe(join(dir, 'doc.tex'));
+    const doc = readFileSync(join(dir, 'doc.tex'), 'utf8');
+    const fragments = (await exampleLatex('sign-flips.eqb')).text!;
+    expect(doc).toContain('\\title{sign-flips}');
+    expect(doc).toContain(fragments.trimEnd());
+  });
+
+  it('reports an unwritable output as EB9006', async () => {
+    const r = await exampleLatex('sign-flips.eqb', { output: join(dir, 'missing', 'x.tex') });
+    expect(r.text).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toContain('EB9006');
+  });
+
+  it('applies notation and refuses bad entries with EB9007', async () => {
+    const r = await exampleLatex('sign-flips.eqb', { notation: { delta: '\\delta_{\\mathrm{conf}}', order: '|G|' } });
+    expect(r.text).toContain('|G| &= 2^{d}');
+    expect(r.text).toContain('\\delta_{\\mathrm{conf}}');
+    const bad = await exampleLatex('sign-flips.eqb', { notation: { delta: '\\frac{' } });
+    expect(bad.text).toBeNull();
+    expect(bad.diagnostics.map((d) => d.code)).toEqual(['EB9007']);
+  });
+
+  it('gives the requested digits and says which bounds it could not evaluate', async () => {
+    const r = await exampleLatex('sample-size.eqb', { precision: 40 });
+    expect(r.text).toContain('&\\approx 1059.66347330960733549064300617'); // decimal(30) as written in the file
+    expect(r.text).toMatch(/&\\approx 0\.09998412483940\d{2}\n/); // decimal(15)
+    const s = await exampleLatex('sign-flips.eqb');
+    for (const name of ['full', 'equiv']) expect(s.text).toMatch(new RegExp(`% bound ${name} = gen\\.exact\\(signs.*not evaluated`));
+    expect(s.diagnostics.filter((d) => d.code === 'EB6001').length).toBe(2);
+  });
+});
