@@ -24,6 +24,7 @@ export const codes = {
   EB1104: { summary: 'unterminated string', hint: 'close the file name with a double quote on the same line: include "file.eqb"' },
   EB1105: { summary: 'unknown output format', hint: 'formats are exact, decimal(N), latex and json, e.g. show x as decimal(50), latex' },
   EB1106: { summary: 'unexpected token in a statement', hint: 'compare the statement near the caret with its form, e.g. class F = lipschitz(L = 1, M = 1) on X equivariant to G' },
+  EB1107: { summary: 'placeholder in a derivation', hint: 'a derivation has no placeholders: write every expression of the chain out in full (`...` is not an expression)' },
   // -- syntax codes for the language: add above this line (EB11xx)
   // semantics of the language (EB2xxx)
   EB2001: { summary: 'undefined name', hint: 'declare the name first (param, let, space, group, …) in this setting or at the top level' },
@@ -41,6 +42,10 @@ export const codes = {
   EB2013: { summary: 'covering variable mismatch', hint: 'write covering(r) = EXPR for r <= r0 with the same variable on both sides' },
   EB2014: { summary: 'empty domain', hint: 'the lower end of the interval must not exceed the upper end' },
   EB2015: { summary: 'misplaced statement', hint: 'spaces, groups, classes, losses and errors belong inside a setting block' },
+  EB2016: { summary: 'duplicate derivation name', hint: 'each derivation has its own name; rename one of them' },
+  EB2017: { summary: 'bad interval box', hint: 'a box range is x in [a, b] with exact rational ends a <= b (parameter values may be used) or the half-line x >= a, for a parameter of the setting, once per box' },
+  EB2018: { summary: 'unknown known fact', hint: 'by known NAME names a fact of the checker\'s library (the message lists them), e.g. am-gm or log-le-linear' },
+  EB2019: { summary: 'derivation without steps', hint: 'a derivation is a chain: an expression followed by at least one step such as <= e1 by algebra' },
   // -- add above this line (EB2xxx)
   // expressions
   EB3001: { summary: 'division by zero', hint: 'a denominator is exactly zero' },
@@ -98,6 +103,8 @@ export const codes = {
   EB6025: { summary: 'input law not known to be invariant', hint: 'approx.l2 needs a G-invariant input law mu so that Q is an orthogonal projection' },
   EB6026: { summary: 'a numerical step of the theorem was not computed', hint: 'the value depends on a numeric routine that failed or is unavailable; the message names it' },
   EB6001: { summary: 'theorem library not available yet', hint: 'bounds are declared and checked for names and kinds, but their values need the theorem library (a later release); show lets and parameters meanwhile' },
+  EB6002: { summary: 'setting outside what the theorem library can instantiate', hint: 'the setting uses a space, group, loss or parameter the theorem library cannot map to THEORY.md; the message says which and how to restate it' },
+  EB6061: { summary: 'a comparison in a search over n could not be decided', hint: 'the two sides agree to the digits tried; raise the precision or report the setting' },
   // -- add above this line (EB6xxx)
   EB7001: { summary: 'derivation step refuted', hint: 'the step fails at the reported point (certified by a high-precision evaluation); check the direction, constants and exponents of the step' },
   EB7002: { summary: 'derivation step undecided', hint: 'the checker could neither prove nor refute the step within its budget; give a tighter box, split the step, or justify it differently' },
@@ -105,6 +112,8 @@ export const codes = {
   EB7004: { summary: 'step is not an instance of the named fact', hint: 'the known fact did not match the step by substitution; check the fact name and the shape of both sides' },
   EB7005: { summary: 'bad interval box for a step', hint: 'each range must be [a, b] with a <= b or a half-line x >= a, with rational ends, and must cover every free symbol of the step' },
   EB7006: { summary: 'step only verified numerically', hint: 'the identity or inequality held at every sampled point but has no proof; use by interval over a box or a known fact for a proof' },
+  EB7007: { summary: 'no derivation to check', hint: 'equibound check checks derivation blocks: derivation NAME in SETTING { e0 <= e1 by ... }; equibound run evaluates the shows' },
+  EB7008: { summary: 'step exceeded its wall-clock limit', hint: 'the step did not finish within the time limit; split it, give a smaller box, or justify it differently' },
   // -- checker: add above this line (EB7xxx)
   // CLI and I/O (EB9xxx)
   EB9001: { summary: 'cannot read input', hint: 'check the path and permissions; use - to read from standard input' },
