@@ -3,10 +3,12 @@
 // Each rule is named, so a checker can say which identities a simplification used.
 
 import * as b from './build.js';
+import { splitCoefficient } from './build.js';
 import { Assumptions } from './domains.js';
 import { expand } from './expand.js';
 import { isNonnegative, isNonpositive, isPositive } from './sign.js';
 import { mapBottomUp } from './traverse.js';
+import { gcd, Rational } from './rational.js';
 import { equals, type Expr } from './types.js';
 
 export type RuleId =
@@ -18,7 +20,8 @@ export type RuleId =
   | 'abs-of-signed' // |a| = a for a >= 0, -a for a <= 0
   | 'positive-part-of-signed' // (a)_+ = a for a >= 0, 0 for a <= 0
   | 'dominated-extremum' // max(a, b) = a when a >= b
-  | 'product-of-powers'; // a^p b^p = (ab)^p, a, b > 0
+  | 'product-of-powers' // a^p b^p = (ab)^p, a, b > 0
+  | 'content-of-sum'; // (d/2 - 1)^p = (1/2)^p (d - 2)^p: a positive rational content leaves a power or log
 
 export interface Rewritten {
   readonly expr: Expr;
@@ -114,7 +117,32 @@ function productOfPowers(e: Expr, a: Assumptions, used: Set<RuleId>): Expr {
   return b.mul(...others, ...groups.map((g) => b.pow(expand(b.mul(...g.bases)), g.exponent)));
 }
 
-const expanding = [powerOfProduct, powerOfPower, logRules, signedRules];
+/** The positive rational c with sum = c * (a sum with coprime integer coefficients). */
+function content(sum: Expr): Rational | undefined {
+  if (sum.kind !== 'add') return undefined;
+  let num = 0n;
+  let den = 1n;
+  for (const t of sum.terms) {
+    const c = splitCoefficient(t).coeff;
+    num = gcd(num, c.n < 0n ? -c.n : c.n);
+    den = (den * c.d) / gcd(den, c.d);
+  }
+  const c = Rational.of(num, den);
+  return c.isOne() || c.isZero() ? undefined : c;
+}
+
+/** A power or log of a sum with a non-trivial content: the content becomes a factor (c > 0, so always valid). */
+function contentOfSum(e: Expr, _a: Assumptions, used: Set<RuleId>): Expr {
+  const inner = e.kind === 'pow' ? e.base : e.kind === 'apply' && e.fn === 'log' ? e.args[0]! : undefined;
+  const c = inner ? content(inner) : undefined;
+  if (!inner || !c) return e;
+  used.add('content-of-sum');
+  const sum = b.add(...(inner.kind === 'add' ? inner.terms : [inner]).map((t) => b.mul(b.num(c.inverse()), t)));
+  if (e.kind === 'pow') return b.mul(b.pow(b.num(c), e.exponent), b.pow(sum, e.exponent));
+  return b.add(b.log(b.num(c)), b.log(sum));
+}
+
+const expanding = [powerOfProduct, powerOfPower, logRules, signedRules, contentOfSum];
 
 /** Applies the expanding rules bottom-up to a fixed point (bounded): (ab)^p, (a^p)^q, log(ab), |a|, (a)_+, max. */
 export function rewrite(e: Expr, a: Assumptions = Assumptions.positive): Rewritten {

@@ -139,3 +139,17 @@ describe('exact evaluation', () => {
     expect(s.ok && s.value.kind === 'rational' && s.value.value.toString()).toBe('55');
   });
 });
+
+describe('content of sums', () => {
+  it('proves 1/(d/2 - 1) = 2/(d - 2) and log(2x + 2) = log 2 + log(x + 1)', () => {
+    const d = b.sym('d');
+    const alpha = b.sym('alpha');
+    const lhs = b.div(b.pow(alpha, b.sub(n(1), b.div(d, n(2)))), b.sub(b.div(d, n(2)), n(1)));
+    const rhs = b.div(b.mul(n(2), b.pow(alpha, b.sub(n(1), b.div(d, n(2))))), b.sub(d, n(2)));
+    const r = provablyZero(b.sub(lhs, rhs), positive);
+    expect(r.proven).toBe(true);
+    expect(r.rules.has('content-of-sum')).toBe(true);
+    expect(provablyZero(b.sub(b.log(b.add(b.mul(n(2), x), n(2))), b.add(b.log(n(2)), b.log(b.add(x, n(1))))), reals).proven).toBe(true);
+    expect(provablyZero(b.sub(b.div(n(1), b.sub(b.div(d, n(2)), n(1))), b.div(n(1), b.sub(d, n(2)))), positive).proven).toBe(false);
+  });
+});
