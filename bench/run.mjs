@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const benches = ['cold-start.mjs', 'numeric.mjs', 'quadrature.mjs', 'cas.mjs', 'theory.mjs'];
+const benches = ['cold-start.mjs', 'numeric.mjs', 'quadrature.mjs', 'cas.mjs', 'theory.mjs', 'check.mjs', 'sympy.mjs'];
 const only = process.argv.slice(2);
 let failed = 0;
 for (const b of benches) {
