@@ -16,6 +16,7 @@ import { genExact, rademacherDudley, uniformDeviation } from './theorems/gen-exa
 import { genExactPower } from './theorems/gen-exact-power.js';
 import { genPartial, partialWords } from './theorems/partial.js';
 import { tradeoffExcess } from './theorems/tradeoff-excess.js';
+import { sampleSizeTheorem, tradeoffOptimal } from './theorems/tradeoff-optimal.js';
 import type { TheoremBody } from './theorems/types.js';
 
 export const DEFAULT_DIGITS = 50;
@@ -66,6 +67,10 @@ function body(id: TheoremId, ctx: Context, args: InstantiateArgs): Promise<Resul
       return approxL2(ctx);
     case 'tradeoff.excess':
       return tradeoffExcess(ctx, digits, ev);
+    case 'tradeoff.optimal':
+      return tradeoffOptimal(ctx, digits, ev, args);
+    case 'sample.size':
+      return sampleSizeTheorem(ctx, digits, ev, args);
   }
 }
 

@@ -47,6 +47,8 @@ export interface Instantiation {
   readonly relation: string;
   readonly values: readonly BoundValue[];
   readonly notes: readonly string[];
+  /** The name of the value the bound's expression stands for, when it is not named by the relation. */
+  readonly headline?: string;
 }
 
 export interface InstantiateArgs {
@@ -58,6 +60,8 @@ export interface InstantiateArgs {
   readonly scale?: Rational;
   /** Budget of the word enumeration (partial.words). */
   readonly wordBudget?: number;
+  /** tradeoff.optimal and sample.size: target tau, whether to search n0 / min E, certificate depth, time limit. */
+  readonly tradeoff?: { readonly tau?: Rational; readonly n0?: boolean; readonly minE?: boolean; readonly depth?: number; readonly timeLimitMs?: number };
 }
 
 export function findValue(inst: Instantiation, name: string): BoundValue | undefined {

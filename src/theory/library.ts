@@ -306,17 +306,23 @@ export const theoremLibrary = {
   async evaluate(bound: BoundModel<Expr>, scope: Scope, model: Model<Expr, Rational>, options: { digits: number } = { digits: 20 }): Promise<Result<LibraryValue>> {
     const setting = settingFromScope(scope, model, bound);
     if (!setting.ok) return setting;
-    const r = await instantiate(bound.theorem, setting.value, { digits: options.digits });
+    // tradeoff.optimal / sample.size: `tau = …` is the target; `n0 = search` asks for the (slow) n0 search.
+    const tau = exactOf(bound.args.get('tau'));
+    const n0Arg = bound.args.get('n0');
+    const searchN0 = n0Arg?.kind === 'word' && n0Arg.word === 'search';
+    const tradeoff = tau || searchN0 ? { tradeoff: { ...(tau ? { tau } : {}), ...(searchN0 ? { n0: true } : {}) } } : {};
+    const r = await instantiate(bound.theorem, setting.value, { digits: options.digits, ...tradeoff });
     if (!r.ok) return fail(...r.diagnostics.map((d) => (d.span ? d : { ...d, span: bound.theoremSpan })));
     const inst = r.value;
-    const headline = headlineOf(inst.relation, inst.values);
+    const headline = (inst.headline ? inst.values.find((v) => v.name === inst.headline) : undefined) ?? headlineOf(inst.relation, inst.values);
     const ordered = headline ? [headline, ...inst.values.filter((v) => v !== headline)] : [...inst.values];
     const numbers = ordered.map((v) => numberOf(v, options.digits));
     // A bound is vacuous when its headline value is; other values (e.g. Gamma_1 beside a ratio) do not decide it.
     const vacuous = headline?.vacuous === true;
     // A closed value (exact rational) may stand in expressions; otherwise the bound is its expression.
     const closed = headline?.exact ? b.num(headline.exact) : inst.bound;
-    const symbol = relationSymbol(inst.relation);
+    // Without a relation symbol (sample.size's "least n …:"), an exact headline is simply what the bound equals.
+    const symbol = relationSymbol(inst.relation) ?? (headline?.exact ? '=' : undefined);
     return ok({
       value: substitute(closed, new Map()),
       relation: inst.relation,

@@ -29,11 +29,13 @@ export const theoremIds = [
   'approx.upper',
   'approx.l2',
   'tradeoff.excess',
+  'tradeoff.optimal',
+  'sample.size',
 ] as const;
 
 export type TheoremId = (typeof theoremIds)[number];
 
-export type Topic = 'covering' | 'entropy' | 'dudley' | 'gen-exact' | 'gen-exact-power' | 'gain' | 'approx' | 'partial' | 'tradeoff-excess';
+export type Topic = 'covering' | 'entropy' | 'dudley' | 'gen-exact' | 'gen-exact-power' | 'gain' | 'approx' | 'partial' | 'tradeoff-excess' | 'tradeoff-optimal';
 
 export interface HypothesisSpec {
   readonly name: string;
@@ -321,6 +323,28 @@ const specs: Record<TheoremId, Spec> = {
     constants: ['lambda', '2'],
     proofSketch: 'Compare with the best model of approx.upper; the two deviations of gen.approx add.',
     uses: ['approx.upper', 'gen.approx'],
+  },
+  'tradeoff.optimal': {
+    section: '5',
+    topic: 'tradeoff-optimal',
+    title: 'The optimal model equivariance error',
+    hypotheses: [H('target', 'f* is L*-Lipschitz with data equivariance error eta'), H('lipschitz_room', 'L >= L*'), lipLoss, iid],
+    statement:
+      'eps* := argmin_{eps >= 0} E(eps) lies in [0, eta]; with gen.approx.additive min E = min(lambda eta + 2 Gamma_G, 2 Gamma_1), and exact equivariance (eps* = 0) wins iff eta <= 2 (Gamma_1 - Gamma_G)/lambda; with gen.approx, eps* is certified by cell bounds on [0, eta], and matching (eps* = eta) is optimal from n0, the least n with 2 Gamma_n(eta) <= lambda eta + 2 Gamma_G,n',
+    constants: ['2 (Gamma_1 - Gamma_G)/lambda'],
+    proofSketch:
+      'On [eta, oo) the approximation term vanishes and Gamma is non-decreasing, so E is too (fact 1). The additive E is piecewise linear with slopes 3 lambda then -lambda, so its minimum is at 0 or eta (fact 2). Every branch of Gamma is non-decreasing in eps, so on a cell [a, b] E >= lambda (eta - b) + 2 min(Gamma_scale(a), Gamma_G + 2 lambda a, Gamma_1); cells whose bound exceeds E at an evaluated point hold no minimiser.',
+    uses: ['tradeoff.excess', 'gen.approx', 'gen.approx.additive'],
+  },
+  'sample.size': {
+    section: '5',
+    topic: 'tradeoff-optimal',
+    title: 'Sample size for a target bound',
+    hypotheses: [lipLoss, iid],
+    statement: 'n_G(tau) := min { n : Gamma_G,n <= tau }, n_1(tau) likewise, and the ratio n_1/n_G at equal bound; also min { n : min_eps E_n(eps) <= tau }',
+    constants: ['tau'],
+    proofSketch: 'Gamma_n is non-increasing in n (for every alpha the Dudley objective is, and so is the confidence term), so the least n is found by galloping and bisection; the bound at n - 1 and n is shown.',
+    uses: ['gen.exact', 'tradeoff.optimal'],
   },
 };
 

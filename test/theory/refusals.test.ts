@@ -33,6 +33,8 @@ const cases: Record<(typeof theoremIds)[number], [string, Setting, { wordBudget?
   'approx.upper': ['EB6014', section6(4, { eps: value(q(1, 100)), eta: value(q(1, 20)), Lstar: value(q(2)) })],
   'approx.l2': ['EB6024', section6(4, { eta2: value(q(1, 10)), invariantInputLaw: true })],
   'tradeoff.excess': ['EB6015', section6(4, { eps: value(q(1, 100)), eta: value(q(1, 20)) })],
+  'tradeoff.optimal': ['EB6015', section6()],
+  'sample.size': ['EB6022', section6(4, { delta: value(q(2)) })],
 };
 
 describe('refusals', () => {

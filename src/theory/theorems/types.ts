@@ -9,4 +9,6 @@ export interface TheoremBody {
   readonly relation: string;
   readonly values: readonly BoundValue[];
   readonly notes: readonly string[];
+  /** The name of the value the bound's expression stands for, when it is not named by the relation. */
+  readonly headline?: string;
 }
