@@ -3,7 +3,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, ok, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { toLatex } from '../expr/print/latex.js';
 import { Rational } from '../expr/rational.js';
 import type { Expr } from '../expr/types.js';
@@ -53,7 +53,16 @@ export async function latexCommand(model: CheckedModel, request: LatexRequest, i
   const bounds = await evaluateBounds(model, library, request.precision, notation.value, diagnostics);
   const report = programReport(model, { precision: request.precision, evaluate: evaluateClosed, notation: notation.value, bounds });
   diagnostics.push(...report.diagnostics);
-  const text = request.standalone ? latexStandalone(report.sections, request.source) : latexFragments(report.sections, request.source);
+  const sections = [...report.sections];
+  if (model.derivations.length > 0) {
+    // Each derivation is checked (as by `check`) so its align* can state what each step's status is.
+    const { checkDerivations } = await import('./check-command.js');
+    const { derivationLatex } = await import('../report/derivation-latex.js');
+    const checked = await checkDerivations(model, { allowUndecided: true });
+    diagnostics.push(...checked.diagnostics); // a refuted step makes latex exit 1, as check does
+    sections.push({ heading: 'Derivations.', parts: checked.checked.map((c) => derivationLatex(c.result, { name: c.model.name, notation: notation.value })) });
+  }
+  const text = request.standalone ? latexStandalone(sections, request.source) : latexFragments(sections, request.source);
   if (request.output === null) return { text, diagnostics };
   const path = resolve(io.cwd, request.output);
   try {
@@ -93,15 +102,17 @@ async function evaluateBounds(model: CheckedModel, library: TheoremLibrary | und
         out.set(key, { kind: 'missing', reason: 'no setting' });
         continue;
       }
-      const r = await library.evaluate(bound, setting, model);
+      const r = await library.evaluate(bound, setting, model, { digits: precision });
       if (!r.ok) {
         diagnostics.push(...r.diagnostics);
         out.set(key, { kind: 'missing', reason: r.diagnostics.map((d) => d.code).join(', ') || 'failed' });
         continue;
       }
-      const digits = evaluateClosed(r.value.value, precision);
+      // The library's headline number when it computed one; else the closed form evaluated here.
+      const headline = r.value.numbers?.[0];
+      const digits = headline?.text !== undefined ? ok({ text: headline.text }) : evaluateClosed(r.value.value, precision);
       if (!digits.ok) diagnostics.push(...digits.diagnostics.map((d) => ({ ...d, span: d.span ?? bound.span })));
-      const exact = digits.ok && digits.value.exact !== undefined && Rational.parseDecimal(digits.value.text)?.equals(digits.value.exact) === true;
+      const exact = headline?.text !== undefined ? headline.exact : digits.ok && 'exact' in digits.value && digits.value.exact !== undefined && Rational.parseDecimal(digits.value.text)?.equals(digits.value.exact as Rational) === true;
       out.set(key, {
         kind: 'evaluated',
         value: r.value.value,
@@ -113,6 +124,7 @@ async function evaluateBounds(model: CheckedModel, library: TheoremLibrary | und
           bound: r.value.value,
           ...(digits.ok ? { value: digits.value.text, valueExact: exact } : {}),
           ...(r.value.vacuous ? { vacuous: true } : {}),
+          ...(r.value.relationSymbol ? { relation: r.value.relationSymbol } : {}),
         },
       });
     }

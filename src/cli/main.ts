@@ -69,13 +69,24 @@ async function checkAndRun(args: Extract<ReturnType<typeof parseArgs>, { kind: '
   const model = checked.value;
 
   if (args.command === 'check') {
-    return report.finish([...warnings, error('EB9004', 'the file is well formed, but derivations cannot be checked yet')]);
+    const { checkDerivations, progressLine } = await import('./check-command.js');
+    const showProgress = io.colorStderr && !args.json && !io.env.CI;
+    const r = await checkDerivations(model, { allowUndecided: args.allowUndecided, ...(showProgress ? { progress: progressLine(io.stderr) } : {}) });
+    report.output(r.text, r.json);
+    return report.finish([...warnings, ...r.diagnostics]);
   }
   if (args.command === 'latex') {
     const { latexCommand } = await import('./latex-command.js');
     const source = args.file === '-' ? '<stdin>' : args.file;
     const r = await latexCommand(model, { source, precision: args.precision, standalone: args.standalone, output: args.output }, io);
     if (r.text !== null) report.output(r.text, { latex: true });
+    else if (r.written) report.output('', { output: r.written });
+    return report.finish([...warnings, ...r.diagnostics]);
+  }
+  if (args.command === 'plot') {
+    const { plotCommand } = await import('./plot-command.js');
+    const r = await plotCommand(model, { ...args.plot!, output: args.output }, io);
+    if (r.text !== null) report.output(r.text, { plot: r.text });
     else if (r.written) report.output('', { output: r.written });
     return report.finish([...warnings, ...r.diagnostics]);
   }

@@ -12,7 +12,7 @@ import * as b from '../expr/build.js';
 import type { Expr } from '../expr/types.js';
 import type { BoundModel, FormatModel, ShowItemModel, ShowModel } from '../semantics/model.js';
 import type { Evaluator } from './evaluator.js';
-import { loadTheoremLibrary, type CheckedModel } from './theorem-library.js';
+import { loadTheoremLibrary, type BoundValue, type CheckedModel } from './theorem-library.js';
 
 export interface ItemResult {
   readonly setting: string | null;
@@ -28,7 +28,7 @@ export interface RunResult {
 
 export async function runShows(model: CheckedModel, precision: number, evaluator: Evaluator): Promise<RunResult> {
   const diagnostics: Diagnostic[] = [];
-  const boundValues = await evaluateBounds(model, diagnostics);
+  const boundValues = await evaluateBounds(model, precision, diagnostics);
   const items: ItemResult[] = [];
   for (const show of model.shows) {
     for (const item of show.items) {
@@ -39,9 +39,18 @@ export async function runShows(model: CheckedModel, precision: number, evaluator
   return { items, diagnostics };
 }
 
+/** The most digits any show asks of a bound (decimal(N)), else the run's precision. */
+function digitsFor(model: CheckedModel, name: string, precision: number): number {
+  let digits = precision;
+  for (const show of model.shows)
+    if (show.items.some((i) => i.bound === name || i.bounds.includes(name)))
+      for (const f of show.formats) if (f.kind === 'decimal' && f.digits !== null && f.digits <= 10_000) digits = Math.max(digits, f.digits);
+  return digits;
+}
+
 /** Values of the bounds, by "setting/name" of the scope declaring them; EB6001 for each bound when the library is missing. */
-async function evaluateBounds(model: CheckedModel, diagnostics: Diagnostic[]): Promise<Map<string, Expr | null>> {
-  const out = new Map<string, Expr | null>();
+async function evaluateBounds(model: CheckedModel, precision: number, diagnostics: Diagnostic[]): Promise<Map<string, BoundValue | null>> {
+  const out = new Map<string, BoundValue | null>();
   const scopes = [model.top, ...model.settings.values()];
   const all: { key: string; bound: BoundModel<Expr> }[] = scopes.flatMap((s) => [...s.bounds.values()].map((bound) => ({ key: `${s.name ?? ''}/${bound.name}`, bound })));
   if (all.length === 0) return out;
@@ -61,14 +70,14 @@ async function evaluateBounds(model: CheckedModel, diagnostics: Diagnostic[]): P
       diagnostics.push(error('EB6001', `bound \`${bound.name}\` names no setting`, { span: bound.span, hint: 'write bound NAME = theorem.id(SETTING, …)' }));
       continue;
     }
-    const r = await library.evaluate(bound, setting, model);
-    if (r.ok) out.set(key, r.value.value);
+    const r = await library.evaluate(bound, setting, model, { digits: digitsFor(model, bound.name, precision) });
+    if (r.ok) out.set(key, r.value);
     else diagnostics.push(...r.diagnostics);
   }
   return out;
 }
 
-function boundKey(model: ShowModel<Expr>, name: string, values: Map<string, Expr | null>): string {
+function boundKey(model: ShowModel<Expr>, name: string, values: Map<string, BoundValue | null>): string {
   const inSetting = `${model.setting ?? ''}/${name}`;
   return values.has(inSetting) ? inSetting : `/${name}`;
 }
@@ -78,18 +87,22 @@ async function showItem(
   item: ShowItemModel<Expr>,
   precision: number,
   evaluator: Evaluator,
-  boundValues: Map<string, Expr | null>,
+  boundValues: Map<string, BoundValue | null>,
   diagnostics: Diagnostic[],
 ): Promise<ItemResult | undefined> {
   const label = item.text.replace(/\s+/g, ' ');
   const base = { setting: show.setting, item: label };
+  if (item.bound !== null) {
+    const v = boundValues.get(boundKey(show, item.bound, boundValues));
+    if (v?.numbers) return boundItem(base, show, v);
+  }
   let value = item.value;
   if (item.bounds.length > 0) {
     const env = new Map<string, Expr>();
     for (const name of item.bounds) {
       const v = boundValues.get(boundKey(show, name, boundValues));
       if (!v) return { ...base, outputs: [{ format: 'note', text: `not evaluated: needs bound \`${name}\` (EB6001)` }], json: { ...base, evaluated: false } };
-      env.set(name, v);
+      env.set(name, v.value);
     }
     value = substitute(value, env);
   }
@@ -148,6 +161,21 @@ async function showItem(
         break;
     }
   }
+  return { ...base, outputs, json };
+}
+
+/** A bound named in a show: its theorem's relation, each number with how far it is proven, and LaTeX if asked. */
+function boundItem(base: { setting: string | null; item: string }, show: ShowModel<Expr>, v: BoundValue): ItemResult {
+  const outputs: { format: string; text: string }[] = [];
+  if (v.relation) outputs.push({ format: 'statement', text: `${v.relation} …` });
+  for (const n of v.numbers ?? []) {
+    const status = n.text === undefined ? (n.note ?? 'not computed') : n.exact ? '' : n.certified ? '' : '(last digit not certified: quadrature estimate)';
+    const value = n.text === undefined ? '' : `${n.exact ? '=' : '≈'} ${n.text}`;
+    outputs.push({ format: n.name, text: [value, n.vacuous ? 'VACUOUS (>= B, says nothing)' : '', status].filter((x) => x.length > 0).join('  ') });
+  }
+  if (show.formats.some((f) => f.kind === 'latex')) outputs.push({ format: 'latex', text: toLatex(v.value) });
+  const json = { ...base, relation: v.relation, numbers: v.numbers, vacuous: v.vacuous ?? false, hypotheses: v.hypotheses, notes: v.notes };
+  if (show.formats.some((f) => f.kind === 'json')) outputs.push({ format: 'json', text: '' });
   return { ...base, outputs, json };
 }
 

@@ -39,6 +39,8 @@ export interface BoundFragmentData {
   readonly valueExact?: boolean;
   /** True when the bound is at least the loss range: the theorem says nothing. */
   readonly vacuous?: boolean;
+  /** How the named quantity relates to the bound (default <=: an upper bound). */
+  readonly relation?: '=' | '<=' | '>=';
 }
 
 /** A derivation as the checker reports it: a chain of relations, each step with its justification. */
@@ -112,7 +114,7 @@ export function boundFragment(f: BoundFragmentData, notation: Notation = {}): st
     `${who}is`,
     f.vacuous ? ' vacuous (at least the loss range, so it says nothing):' : ':',
   ].join('');
-  const lhs = f.name !== null ? `${nameLatex(f.name, notation)} &\\leq ` : '&';
+  const lhs = f.name !== null ? `${nameLatex(f.name, notation)} &${relationLatex[f.relation ?? '<=']} ` : '&';
   const lines = [`${lhs}${toLatex(f.bound, { symbols: notation })}`];
   if (f.value !== undefined) {
     valueRows({ kind: 'decimal', text: f.value, exact: f.valueExact === true, certified: true }).forEach((r, i) => lines.push(`${i === 0 ? `&${r.relation} ` : '&\\hphantom{{}=} '}${r.body}`));

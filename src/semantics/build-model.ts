@@ -2,7 +2,7 @@
 // values substituted, catalog entries with their arguments by name, bounds and shows.
 
 import type { Span } from '../diagnostics/diagnostic.js';
-import type { Argument, Constructor, ErrorStatement, ParamStatement, Statement } from '../syntax/ast.js';
+import type { Argument, ChainTerm, Constructor, DerivationStepSyntax, ErrorStatement, ParamStatement, Statement } from '../syntax/ast.js';
 import type { ExprSyntax } from '../syntax/expr-ast.js';
 import { allEntryNames, entrySpec, type CatalogName } from './catalog.js';
 import type { Context } from './context.js';
@@ -11,6 +11,8 @@ import { matchArguments } from './match-arguments.js';
 import type * as M from './model.js';
 import { lookup, span, type Scope, type SourcedStatement } from './program.js';
 import { substituted, symbolicIn, valueIn } from './value-in.js';
+import { boxRangeValue } from './passes/check-derivation-boxes.js';
+import { derivations } from './passes/derivation-scope.js';
 
 type E = unknown;
 type Q = unknown;
@@ -24,7 +26,8 @@ export function buildModel(ctx: Context): M.Model<E, Q> {
     for (const at of scope.statements) if (at.statement.kind === 'show' && at.main) shows.push(showModel(ctx, at, at.statement));
   }
   shows.sort((a, b) => a.span.start - b.span.start);
-  return { top: scopeModel(ctx, program.top), settings, shows, sources: new Map(program.units.map((u) => [u.source, u.text])) };
+  const derivations = derivationModels(ctx);
+  return { top: scopeModel(ctx, program.top), settings, shows, derivations, sources: new Map(program.units.map((u) => [u.source, u.text])) };
 }
 
 function scopeModel(ctx: Context, scope: Scope): M.ScopeModel<E, Q> {
@@ -171,4 +174,57 @@ function showModel(ctx: Context, at: SourcedStatement, s: Extract<Statement, { k
   });
   const formats = s.formats.map((f): M.FormatModel => (f.kind === 'decimal' ? { kind: 'decimal', digits: f.digits ? Number(f.digits.text) : null, span: span(at.source, f.span) } : { kind: f.kind, span: span(at.source, f.span) }));
   return { span: span(at.source, s.span), setting: at.scope.setting?.statement.name.text ?? null, items, formats };
+}
+
+/** The derivations of the main file whose setting exists; sides keep parameters as symbols (see the grammar). */
+function derivationModels(ctx: Context): M.DerivationModel<E, Q>[] {
+  const out: M.DerivationModel<E, Q>[] = [];
+  for (const { statement: s, at, source, main } of derivations(ctx)) {
+    if (!main || !at || s.first.kind === 'placeholder') continue;
+    const text = ctx.program.units.find((u) => u.source === source)?.text ?? '';
+    const term = (t: ChainTerm): M.TermModel<E> => {
+      if (t.kind === 'placeholder') throw new Error('placeholders are refused before the model is built');
+      return { span: span(source, t.span), text: text.slice(t.span.start, t.span.end), expr: symbolicIn(ctx, at, t) };
+    };
+    let lhs = term(s.first);
+    const steps = s.steps.map((step): M.DerivationStepModel<E, Q> => {
+      const rhs = term(step.rhs);
+      const m = { span: span(source, step.span), rel: step.rel, relSpan: span(source, step.relSpan), lhs, rhs, justification: justificationModel(ctx, at, step) };
+      lhs = rhs;
+      return m;
+    });
+    const domains = new Map<string, M.DomainModel<Q>>();
+    for (let scope: Scope | null = at.scope; scope; scope = scope.parent) {
+      for (const d of scope.declarations.values()) {
+        const domain = d.kind === 'parameter' ? ctx.tables.domains.get(d) : undefined;
+        if (domain && !domains.has(d.name)) domains.set(d.name, domain);
+      }
+    }
+    out.push({ name: s.name.text, span: span(source, s.span), nameSpan: span(source, s.name.span), setting: s.setting.text, first: term(s.first), steps, domains });
+  }
+  return out;
+}
+
+function justificationModel(ctx: Context, at: SourcedStatement, step: DerivationStepSyntax): M.JustificationModel<E, Q> {
+  const j = step.justification;
+  if (!j) return { kind: 'algebra', span: null };
+  const where = span(at.source, j.span);
+  switch (j.kind) {
+    case 'algebra':
+    case 'monotone':
+      return { kind: j.kind, span: where };
+    case 'interval':
+      return {
+        kind: 'interval',
+        span: where,
+        box: j.box.flatMap((r) => {
+          const v = boxRangeValue(ctx, at, r, false);
+          return v ? [{ variable: r.variable.text, span: span(at.source, r.span), ...v }] : [];
+        }),
+      };
+    case 'theorem':
+      return { kind: 'theorem', span: where, id: j.id.text, idSpan: span(at.source, j.id.span), args: j.args.map((a) => symbolicIn(ctx, at, a)) };
+    case 'known':
+      return { kind: 'known', span: where, fact: j.fact.text, factSpan: span(at.source, j.fact.span) };
+  }
 }

@@ -7,6 +7,10 @@ import type { Context, Pass, ValueOracle } from './context.js';
 import type { Model } from './model.js';
 import { checkCatalogEntries } from './passes/check-catalog-entries.js';
 import { checkCatalogValues } from './passes/check-catalog-values.js';
+import { checkDerivationBoxes } from './passes/check-derivation-boxes.js';
+import { collectDerivationReferences } from './passes/collect-derivation-references.js';
+import { reportDerivationPlaceholders } from './passes/report-derivation-placeholders.js';
+import { reportDuplicateDerivations } from './passes/report-duplicate-derivations.js';
 import { checkKinds } from './passes/check-kinds.js';
 import { checkParameterValues } from './passes/check-parameter-values.js';
 import { checkStatementPlacement } from './passes/check-statement-placement.js';
@@ -21,10 +25,10 @@ import type { Unit } from './program.js';
 import { Session } from './session.js';
 
 export const stages: readonly { readonly stage: string; readonly passes: readonly Pass[] }[] = [
-  { stage: 'scopes', passes: [collectReferences, reportDuplicateDefinitions, checkStatementPlacement] },
+  { stage: 'scopes', passes: [collectReferences, collectDerivationReferences, reportDuplicateDefinitions, reportDuplicateDerivations, reportDerivationPlaceholders, checkStatementPlacement] },
   { stage: 'names', passes: [reportUndefinedNames, checkKinds, checkCatalogEntries] },
   { stage: 'cycles', passes: [reportCyclicDefinitions] },
-  { stage: 'values', passes: [convertExpressions, checkParameterValues, checkCatalogValues] },
+  { stage: 'values', passes: [convertExpressions, checkParameterValues, checkCatalogValues, checkDerivationBoxes] },
   { stage: 'hypotheses', passes: [reportMissingHypotheses] },
 ];
 

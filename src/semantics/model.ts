@@ -133,11 +133,62 @@ export interface ScopeModel<E, Q> {
   readonly bounds: ReadonlyMap<string, BoundModel<E>>;
 }
 
+export type RelationModel = '=' | '<=' | '<' | '>=' | '>';
+
+/** A side of a derivation step: lets expanded, parameters kept as symbols (values are not substituted). */
+export interface TermModel<E> {
+  readonly span: Span;
+  /** The source text, as written. */
+  readonly text: string;
+  readonly expr: E;
+}
+
+export interface BoxRangeModel<Q> {
+  readonly variable: string;
+  readonly span: Span;
+  readonly lower: Q;
+  /** null for the half-line `variable >= lower`. */
+  readonly upper: Q | null;
+  /** Written `integer`, or the parameter is declared integer. */
+  readonly integer: boolean;
+}
+
+export type JustificationModel<E, Q> =
+  /** span null: no `by` was written, and algebra is implied. */
+  | { readonly kind: 'algebra'; readonly span: Span | null }
+  | { readonly kind: 'monotone'; readonly span: Span }
+  | { readonly kind: 'interval'; readonly span: Span; readonly box: readonly BoxRangeModel<Q>[] }
+  | { readonly kind: 'theorem'; readonly span: Span; readonly id: string; readonly idSpan: Span; readonly args: readonly E[] }
+  | { readonly kind: 'known'; readonly span: Span; readonly fact: string; readonly factSpan: Span };
+
+export interface DerivationStepModel<E, Q> {
+  readonly span: Span;
+  readonly rel: RelationModel;
+  readonly relSpan: Span;
+  readonly lhs: TermModel<E>;
+  readonly rhs: TermModel<E>;
+  readonly justification: JustificationModel<E, Q>;
+}
+
+/** `derivation NAME in SETTING { ... }`: a chain read in the setting's scope. */
+export interface DerivationModel<E, Q> {
+  readonly name: string;
+  readonly span: Span;
+  readonly nameSpan: Span;
+  readonly setting: string;
+  readonly first: TermModel<E>;
+  readonly steps: readonly DerivationStepModel<E, Q>[];
+  /** Declared domains of the parameters visible in the setting (the checker's assumptions). */
+  readonly domains: ReadonlyMap<string, DomainModel<Q>>;
+}
+
 export interface Model<E, Q> {
   readonly top: ScopeModel<E, Q>;
   readonly settings: ReadonlyMap<string, ScopeModel<E, Q>>;
   /** The shows of the main file, in source order. */
   readonly shows: readonly ShowModel<E>[];
+  /** The derivations of the main file, in source order. */
+  readonly derivations: readonly DerivationModel<E, Q>[];
   /** Source texts by name, for rendering diagnostics. */
   readonly sources: ReadonlyMap<string, string>;
 }

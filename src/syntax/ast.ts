@@ -21,7 +21,7 @@ export interface FileSyntax {
   readonly statements: readonly TopStatement[];
 }
 
-export type TopStatement = SettingStatement | IncludeStatement | Statement;
+export type TopStatement = SettingStatement | IncludeStatement | DerivationStatement | Statement;
 
 export type Statement =
   | ParamStatement
@@ -180,6 +180,52 @@ export interface ShowStatement {
   readonly formats: readonly Format[];
 }
 
+export type RelationSyntax = '=' | '<=' | '<' | '>=' | '>';
+
+/** `...` written in a chain: parsed only so that semantics can refuse it by name. */
+export interface PlaceholderSyntax {
+  readonly kind: 'placeholder';
+  readonly span: Loc;
+}
+
+export type ChainTerm = ExprSyntax | PlaceholderSyntax;
+
+/** One coordinate of an interval box: `x in [a, b]`, `k integer in [a, b]` or the half-line `n >= a`. */
+export interface BoxRangeSyntax {
+  readonly span: Loc;
+  readonly variable: Name;
+  readonly integer: boolean;
+  readonly lower: ExprSyntax;
+  readonly upper: ExprSyntax | null;
+}
+
+export type JustificationSyntax = { readonly span: Loc } & (
+  | { readonly kind: 'algebra' | 'monotone' }
+  | { readonly kind: 'interval'; readonly box: readonly BoxRangeSyntax[] }
+  | { readonly kind: 'theorem'; readonly id: { readonly text: string; readonly span: Loc }; readonly args: readonly ExprSyntax[] }
+  | { readonly kind: 'known'; readonly fact: { readonly text: string; readonly span: Loc } }
+);
+
+export interface DerivationStepSyntax {
+  readonly span: Loc;
+  readonly rel: RelationSyntax;
+  readonly relSpan: Loc;
+  readonly rhs: ChainTerm;
+  /** null when no `by` is written (algebra). */
+  readonly justification: JustificationSyntax | null;
+}
+
+/** `derivation NAME in SETTING { e0 REL e1 [by J] ... }` (top level only). */
+export interface DerivationStatement {
+  readonly kind: 'derivation';
+  readonly span: Loc;
+  readonly name: Name;
+  readonly setting: Name;
+  readonly open: Loc;
+  readonly first: ChainTerm;
+  readonly steps: readonly DerivationStepSyntax[];
+}
+
 /** Statement keywords, for "did you mean" on an unknown statement. */
 export const statementKeywords = [
   'setting',
@@ -195,4 +241,5 @@ export const statementKeywords = [
   'let',
   'bound',
   'show',
+  'derivation',
 ] as const;

@@ -114,6 +114,7 @@ const forms: Record<(typeof statementKeywords)[number], string> = {
   let: 'let NAME = expression',
   bound: 'bound NAME = theorem.id(SETTING, key = value, ...)',
   show: 'show expression, ... [as exact, decimal(N), latex, json]',
+  derivation: 'derivation NAME in SETTING { e0  <= e1 by interval for x in [a, b]  = e2 by algebra ... }',
 };
 
 /** The form of the statement whose keyword last starts a word before `at`, for the hint. */

@@ -1,6 +1,6 @@
 // Visits every expression of a .eqb syntax tree, in source order, with the statement it belongs to.
 
-import type { Argument, Constructor, FileSyntax, TopStatement } from './ast.js';
+import type { Argument, Constructor, DerivationStatement, FileSyntax, TopStatement } from './ast.js';
 import { syntaxChildren, type ArgumentSyntax, type ExprSyntax } from './expr-ast.js';
 
 export function statementExpressions(s: TopStatement): ExprSyntax[] {
@@ -43,6 +43,22 @@ export function statementExpressions(s: TopStatement): ExprSyntax[] {
     case 'show':
       out.push(...s.items);
       break;
+    case 'derivation':
+      out.push(...derivationExpressions(s));
+      break;
+  }
+  return out;
+}
+
+/** The chain's terms (placeholders excluded), theorem arguments and box ends, in source order. */
+export function derivationExpressions(s: DerivationStatement): ExprSyntax[] {
+  const out: ExprSyntax[] = [];
+  if (s.first.kind !== 'placeholder') out.push(s.first);
+  for (const step of s.steps) {
+    if (step.rhs.kind !== 'placeholder') out.push(step.rhs);
+    const j = step.justification;
+    if (j?.kind === 'theorem') out.push(...j.args);
+    if (j?.kind === 'interval') for (const r of j.box) out.push(r.lower, ...(r.upper ? [r.upper] : []));
   }
   return out;
 }

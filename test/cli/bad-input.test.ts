@@ -76,18 +76,28 @@ describe('command line', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error[EB9002]');
   });
-  it('check reports that the derivation checker is not available (EB9004, exit 1)', async () => {
+  it('check on a file without derivations reports EB7007, exit 1', async () => {
     const r = await runCli(['check', 'examples/circle-rotations.eqb']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('error[EB9004]');
+    expect(r.stderr).toContain('error[EB7007]');
   });
-  it('--json prints one JSON document with items and diagnostics', async () => {
+  it('--json prints one JSON document with items, bound numbers and no diagnostics', async () => {
     const r = await runCli(['run', 'examples/sign-flips.eqb', '--json']);
-    const doc = JSON.parse(r.stdout) as { exitCode: number; items: { item: string; exact?: string }[]; diagnostics: { code: string; location: string }[] };
+    const doc = JSON.parse(r.stdout) as { exitCode: number; items: { item: string; exact?: string; numbers?: { name: string; text?: string; exact: boolean }[] }[]; diagnostics: unknown[] };
     expect(doc.exitCode).toBe(r.code);
+    expect(r.code).toBe(0);
     expect(doc.items.find((i) => i.item === 'order')?.exact).toBe('16');
-    expect(doc.diagnostics.map((d) => d.code)).toEqual(['EB6001', 'EB6001']);
-    expect(doc.diagnostics[0]!.location).toBe('examples/sign-flips.eqb:27:15');
+    const cutoff = doc.items.find((i) => i.item === 'equiv')?.numbers?.find((x) => x.name === 'alpha*(Gamma_G)');
+    expect(cutoff).toMatchObject({ text: '1/12', exact: true });
+    expect(doc.diagnostics).toEqual([]);
+  });
+  it('--json carries a refused hypothesis with its code and location', async () => {
+    const program = 'setting s {\n  param d integer = 2\n  param n = 1000\n  param delta = 1/10\n  space X = cube(side = 2, dim = d)\n  class F = lipschitz(L = 1, M = 1) on X\n  loss absolute\n}\nbound p = gen.exact.power(s)\nshow p\n';
+    const r = await runCli(['run', '-', '--json'], { stdin: program });
+    const doc = JSON.parse(r.stdout) as { exitCode: number; diagnostics: { code: string; location: string }[] };
+    expect(r.code).toBe(1);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(['EB6013']);
+    expect(doc.diagnostics[0]!.location).toBe('<stdin>:9:11');
   });
   it('--precision sets the digits of decimal output without decimal(N)', async () => {
     const r = await runCli(['run', '-', '--precision', '5'], { stdin: 'let a = sqrt(2)\nshow a\n' });
