@@ -20,11 +20,11 @@ export function seededRandom(seed: number): Random {
 }
 
 /** A double as an exact rational with 9 significant digits. */
-function rationalOf(x: number): Rational {
+export function rationalOf(x: number): Rational {
   return Rational.parseDecimal(x.toPrecision(9))!;
 }
 
-const logUniform = (rng: Random, lo: number, hi: number): number => Math.exp(Math.log(lo) + rng() * (Math.log(hi) - Math.log(lo)));
+export const logUniform = (rng: Random, lo: number, hi: number): number => Math.exp(Math.log(lo) + rng() * (Math.log(hi) - Math.log(lo)));
 
 function sampleInteger(d: Domain, rng: Random): Rational {
   let lo = d.lower ? d.lower.value.ceil().n : undefined;

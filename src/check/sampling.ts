@@ -5,26 +5,10 @@
 import type { Domain } from '../expr/domains.js';
 import { Rational } from '../expr/rational.js';
 
-export type Random = () => number;
+// The seeded generator is the CAS wall's; only the sampling policy differs.
+export { seededRandom, rationalOf, type Random } from '../cas/sampling.js';
+import { logUniform, rationalOf, type Random } from '../cas/sampling.js';
 
-/** mulberry32: small, deterministic, uniform on [0, 1). */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A double as an exact rational with 9 significant digits. */
-export function rationalOf(x: number): Rational {
-  return Rational.parseDecimal(x.toPrecision(9))!;
-}
-
-const logUniform = (rng: Random, lo: number, hi: number): number => Math.exp(Math.log(lo) + rng() * (Math.log(hi) - Math.log(lo)));
 const pick = <T>(rng: Random, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 
 function integerRange(d: Domain): { lo: bigint | undefined; hi: bigint | undefined } {

@@ -10,48 +10,9 @@ import type { BoundModel, Model, ScopeModel } from '../semantics/model.js';
 export type CheckedModel = Model<Expr, Rational>;
 export type CheckedScope = ScopeModel<Expr, Rational>;
 
-/** One named number of a bound (the bound itself, its cut-off, a ratio, …) as computed by the library. */
-export interface BoundNumber {
-  readonly name: string;
-  readonly description: string;
-  /** Digits, an integer or a fraction; absent when not computed (then `note` says why). */
-  readonly text?: string;
-  /** True when `text` is the exact value (printed with =, never \approx). */
-  readonly exact: boolean;
-  /** True when every printed digit is proven; false for quadrature estimates. */
-  readonly certified: boolean;
-  readonly vacuous?: boolean;
-  readonly note?: string;
-}
-
-export interface BoundHypothesis {
-  readonly name: string;
-  readonly statement: string;
-  /** How it was checked: exact, catalog, assumed or numeric. */
-  readonly how: string;
-  readonly detail: string;
-}
-
-export interface BoundValue {
-  /** The bound as an expression in the setting's parameters (values substituted where known). */
-  readonly value: Expr;
-  /** What the bound bounds, e.g. "|R(f) - R_n(f)| <=". */
-  readonly relation?: string;
-  /** How the bound's name relates to `value` (an upper bound, an identity or a lower bound). */
-  readonly relationSymbol?: '=' | '<=' | '>=';
-  /** The bound's numbers, the headline first. */
-  readonly numbers?: readonly BoundNumber[];
-  readonly hypotheses?: readonly BoundHypothesis[];
-  /** True when the bound is at least the loss range B (the theorem says nothing). */
-  readonly vacuous?: boolean;
-  /** One-line remarks printed under the value (e.g. the cut-off alpha*). */
-  readonly notes?: readonly string[];
-}
-
-export interface EvaluateBoundOptions {
-  /** Significant digits of the numbers. */
-  readonly digits: number;
-}
+// The shapes of a bound's values are the theory stage's (type-only: the library itself loads lazily).
+import type { BoundValue, EvaluateBoundOptions } from '../theory/library.js';
+export type { BoundHypothesis, BoundNumber, BoundValue, EvaluateBoundOptions } from '../theory/library.js';
 
 export interface TheoremLibrary {
   /** Theorem ids it implements (gen.exact, gen.exact.power, tradeoff.optimal, …). */

@@ -1,6 +1,6 @@
 // The theorem library as the CLI sees it: maps a checked setting of the language (src/semantics model)
 // to the theory's plain-data Setting, instantiates the bound's theorem, and reports its numbers with
-// how each was obtained. The CLI's contract is src/cli/theorem-library.ts (matched structurally here).
+// how each was obtained. The value shapes are defined here; src/cli/theorem-library.ts imports them.
 
 import { error, fail, ok, type Diagnostic, type Result, type Span } from '../diagnostics/diagnostic.js';
 import { Rational } from '../expr/rational.js';
@@ -16,24 +16,47 @@ import { free, value, type ClassSpec, type GroupSpec, type LossSpec, type Param,
 
 type Scope = ScopeModel<Expr, Rational>;
 
-interface LibraryNumber {
+/** One named number of a bound (the bound itself, its cut-off, a ratio, …) as the CLI prints it. */
+export interface BoundNumber {
   readonly name: string;
   readonly description: string;
+  /** Digits, an integer or a fraction; absent when not computed (then `note` says why). */
   readonly text?: string;
+  /** True when `text` is the exact value (printed with =, never \approx). */
   readonly exact: boolean;
+  /** True when every printed digit is proven; false for quadrature estimates. */
   readonly certified: boolean;
   readonly vacuous?: boolean;
   readonly note?: string;
 }
 
-interface LibraryValue {
+export interface BoundHypothesis {
+  readonly name: string;
+  readonly statement: string;
+  /** How it was checked: exact, catalog, assumed or numeric. */
+  readonly how: string;
+  readonly detail: string;
+}
+
+/** A bound as the CLI receives it. */
+export interface BoundValue {
+  /** The bound as an expression in the setting's parameters (values substituted where known). */
   readonly value: Expr;
+  /** What the bound bounds, e.g. "|R(f) - R_n(f)| <=". */
   readonly relation?: string;
+  /** How the bound's name relates to `value` (an upper bound, an identity or a lower bound). */
   readonly relationSymbol?: '=' | '<=' | '>=';
-  readonly numbers?: readonly LibraryNumber[];
-  readonly hypotheses?: readonly { name: string; statement: string; how: string; detail: string }[];
+  /** The bound's numbers, the headline first. */
+  readonly numbers?: readonly BoundNumber[];
+  readonly hypotheses?: readonly BoundHypothesis[];
+  /** True when the headline is at least the loss range B (the theorem says nothing). */
   readonly vacuous?: boolean;
   readonly notes?: readonly string[];
+}
+
+export interface EvaluateBoundOptions {
+  /** Significant digits of the numbers. */
+  readonly digits: number;
 }
 
 const refuse = (message: string, span: Span, hint?: string): Diagnostic => error('EB6002', message, hint ? { span, hint } : { span });
@@ -275,7 +298,7 @@ export function settingFromScope(scope: Scope, model: Model<Expr, Rational>, bou
   });
 }
 
-function numberOf(v: TheoryValue, digits: number): LibraryNumber {
+function numberOf(v: TheoryValue, digits: number): BoundNumber {
   const base = { name: v.name, description: v.description, ...(v.vacuous !== undefined ? { vacuous: v.vacuous } : {}) };
   if (v.exact) return { ...base, text: v.exact.toString(), exact: true, certified: true };
   if (v.approximation) {
@@ -303,7 +326,7 @@ function headlineOf(relation: string, values: readonly TheoryValue[]): TheoryVal
 
 export const theoremLibrary = {
   theorems: new Set<string>(theoremIds),
-  async evaluate(bound: BoundModel<Expr>, scope: Scope, model: Model<Expr, Rational>, options: { digits: number } = { digits: 20 }): Promise<Result<LibraryValue>> {
+  async evaluate(bound: BoundModel<Expr>, scope: Scope, model: Model<Expr, Rational>, options: EvaluateBoundOptions = { digits: 20 }): Promise<Result<BoundValue>> {
     const setting = settingFromScope(scope, model, bound);
     if (!setting.ok) return setting;
     // tradeoff.optimal / sample.size: `tau = …` is the target; `n0 = search` asks for the (slow) n0 search.
