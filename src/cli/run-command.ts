@@ -94,7 +94,12 @@ async function showItem(
   const base = { setting: show.setting, item: label };
   if (item.bound !== null) {
     const v = boundValues.get(boundKey(show, item.bound, boundValues));
-    if (v?.numbers) return boundItem(base, show, v);
+    if (v?.numbers) {
+      // The value asked for was not computed (too many digits, a free parameter, …): say so and exit 1.
+      const headline = v.numbers[0];
+      if (headline && headline.text === undefined) diagnostics.push(error('EB6026', `${item.bound}: ${headline.name} ${headline.note ?? 'was not computed'}`, { span: item.span }));
+      return boundItem(base, show, v);
+    }
   }
   let value = item.value;
   if (item.bounds.length > 0) {

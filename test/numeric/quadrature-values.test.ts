@@ -6,7 +6,7 @@ import { Rational } from '../../src/expr/rational.js';
 import type { Expr } from '../../src/expr/types.js';
 import { formatDecimal } from '../../src/numeric/format.js';
 import { mpfrField } from '../../src/numeric/mpfr-field.js';
-import { integrate, QUADRATURE_SUFFIX } from '../../src/numeric/quadrature.js';
+import { integrate, MAX_QUADRATURE_DIGITS, QUADRATURE_SUFFIX } from '../../src/numeric/quadrature.js';
 import { compileExpr } from '../../src/numeric/quadrature-expression.js';
 import { gaussIntegrate } from '../../src/numeric/quadrature-gauss.js';
 
@@ -115,5 +115,14 @@ describe('refusals', () => {
   });
   it('reports a non-integrable singularity instead of a number (EB5103)', async () => {
     expect(await code(pow(t, num(-1)), q(0), q(1))).toBe('EB5103');
+  });
+});
+
+describe('quadrature precision limit', () => {
+  it('refuses more than MAX_QUADRATURE_DIGITS with EB5109 instead of running out of memory', async () => {
+    const body = sqrt(log(add(num(1), div(num(4), sym('t')))));
+    const r = await integrate(body, 't', Rational.of(1, 2), Rational.ONE, new Map(), { digits: MAX_QUADRATURE_DIGITS + 1 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.diagnostics[0]!.code).toBe('EB5109');
   });
 });
