@@ -125,6 +125,7 @@ async function evaluateBounds(model: CheckedModel, library: TheoremLibrary | und
           ...(digits.ok ? { value: digits.value.text, valueExact: exact } : {}),
           ...(r.value.vacuous ? { vacuous: true } : {}),
           ...(r.value.relationSymbol ? { relation: r.value.relationSymbol } : {}),
+          ...(headline?.text !== undefined && !headline.exact && !headline.certified ? { valueCertified: false } : {}),
         },
       });
     }

@@ -37,6 +37,8 @@ export interface BoundFragmentData {
   readonly value?: string;
   /** True when `value` is the exact value (printed with =); rounded values get \approx. */
   readonly valueExact?: boolean;
+  /** False when the digits are an estimate (quadrature): the last digit is marked uncertain. */
+  readonly valueCertified?: boolean;
   /** True when the bound is at least the loss range: the theorem says nothing. */
   readonly vacuous?: boolean;
   /** How the named quantity relates to the bound (default <=: an upper bound). */
@@ -117,7 +119,7 @@ export function boundFragment(f: BoundFragmentData, notation: Notation = {}): st
   const lhs = f.name !== null ? `${nameLatex(f.name, notation)} &${relationLatex[f.relation ?? '<=']} ` : '&';
   const lines = [`${lhs}${toLatex(f.bound, { symbols: notation })}`];
   if (f.value !== undefined) {
-    valueRows({ kind: 'decimal', text: f.value, exact: f.valueExact === true, certified: true }).forEach((r, i) => lines.push(`${i === 0 ? `&${r.relation} ` : '&\\hphantom{{}=} '}${r.body}`));
+    valueRows({ kind: 'decimal', text: f.value, exact: f.valueExact === true, certified: f.valueCertified !== false }).forEach((r, i) => lines.push(`${i === 0 ? `&${r.relation} ` : '&\\hphantom{{}=} '}${r.body}`));
   }
   return `${sentence}\n${align(lines)}`;
 }
