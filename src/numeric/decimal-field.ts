@@ -18,8 +18,8 @@ function ctor(digits: number): DecimalCtor {
 const ln2Cache = new Map<number, Decimal>();
 const piCache = new Map<number, Decimal>();
 
-/** atanh(1/q) = sum_i 1/((2i+1) q^(2i+1)) at the precision of D. */
-function atanhInverse(D: DecimalCtor, q: number): Decimal {
+/** atanh(1/q) = sum_i 1/((2i+1) q^(2i+1)), or atan(1/q) with alternating signs, at the precision of D. */
+function inverseSeries(D: DecimalCtor, q: number, alternating: boolean): Decimal {
   const q2 = new D(q).times(q);
   let power = new D(1).div(q);
   let sum = power;
@@ -28,25 +28,13 @@ function atanhInverse(D: DecimalCtor, q: number): Decimal {
     power = power.div(q2);
     const term = power.div(2 * i + 1);
     if (term.abs().lt(eps)) break;
-    sum = sum.plus(term);
+    sum = alternating && i % 2 === 1 ? sum.minus(term) : sum.plus(term);
   }
   return sum;
 }
 
-/** atan(1/q) = sum_i (-1)^i / ((2i+1) q^(2i+1)). */
-function atanInverse(D: DecimalCtor, q: number): Decimal {
-  const q2 = new D(q).times(q);
-  let power = new D(1).div(q);
-  let sum = power;
-  const eps = new D(10).pow(-D.precision - 2);
-  for (let i = 1; ; i++) {
-    power = power.div(q2);
-    const term = power.div(2 * i + 1);
-    if (term.abs().lt(eps)) break;
-    sum = i % 2 === 1 ? sum.minus(term) : sum.plus(term);
-  }
-  return sum;
-}
+const atanhInverse = (D: DecimalCtor, q: number): Decimal => inverseSeries(D, q, false);
+const atanInverse = (D: DecimalCtor, q: number): Decimal => inverseSeries(D, q, true);
 
 /** ln 2 = 18 atanh(1/26) - 2 atanh(1/4801) + 8 atanh(1/8749), to `digits` digits. */
 export function ln2Decimal(digits: number): Decimal {

@@ -202,10 +202,10 @@ function badNumberAround(text: string, at: number): { start: number; end: number
   return { start, end };
 }
 
-/** Offset of the first bracket that is never closed (skipping comments and strings), if any. */
-export function unmatchedOpener(text: string): number | undefined {
-  const stack: number[] = [];
-  const closing: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+type BracketEvent = { readonly kind: 'open' | 'close' | 'unterminated-comment' | 'unterminated-string'; readonly at: number };
+
+/** The brackets of a file outside comments and strings, in order; an unterminated comment or string ends the scan. */
+function* brackets(text: string): Generator<BracketEvent> {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '/' && text[i + 1] === '/') {
@@ -213,19 +213,27 @@ export function unmatchedOpener(text: string): number | undefined {
       i = nl < 0 ? text.length : nl;
     } else if (c === '/' && text[i + 1] === '*') {
       const close = text.indexOf('*/', i + 2);
-      if (close < 0) return i;
+      if (close < 0) return yield { kind: 'unterminated-comment', at: i };
       i = close + 1;
     } else if (c === '"') {
       const close = text.slice(i + 1).search(/["\n]/);
-      if (close < 0) return undefined;
+      if (close < 0) return yield { kind: 'unterminated-string', at: i };
       i += close + 1;
-    } else if (c === '(' || c === '[' || c === '{') {
-      stack.push(i);
-    } else if (c in closing) {
-      // Intervals such as [0, 1) close with the other bracket; pop whatever is open.
-      if (stack.length === 0) return undefined;
-      stack.pop();
-    }
+    } else if (c === '(' || c === '[' || c === '{') yield { kind: 'open', at: i };
+    else if (c === ')' || c === ']' || c === '}') yield { kind: 'close', at: i };
+  }
+}
+
+/** Offset of the first bracket that is never closed (skipping comments and strings), if any. */
+export function unmatchedOpener(text: string): number | undefined {
+  const stack: number[] = [];
+  for (const e of brackets(text)) {
+    if (e.kind === 'unterminated-comment') return e.at;
+    if (e.kind === 'unterminated-string') return undefined;
+    if (e.kind === 'open') stack.push(e.at);
+    // Intervals such as [0, 1) close with the other bracket; pop whatever is open.
+    else if (stack.length === 0) return undefined;
+    else stack.pop();
   }
   return stack.length > 0 ? stack[stack.length - 1] : undefined;
 }
@@ -254,19 +262,9 @@ export const MAX_NESTING = 200;
 /** Offset of the first bracket nested deeper than MAX_NESTING (outside comments and strings), if any. */
 function nestingTooDeep(text: string): number | undefined {
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '/' && text[i + 1] === '/') {
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 ? text.length : nl;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? text.length : close + 1;
-    } else if (c === '(' || c === '[' || c === '{') {
-      if (++depth > MAX_NESTING) return i;
-    } else if (c === ')' || c === ']' || c === '}') {
-      depth = Math.max(0, depth - 1);
-    }
+  for (const e of brackets(text)) {
+    if (e.kind === 'open' && ++depth > MAX_NESTING) return e.at;
+    if (e.kind === 'close') depth = Math.max(0, depth - 1);
   }
   return undefined;
 }
