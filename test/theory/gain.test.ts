@@ -1,5 +1,5 @@
 // One setting per catalog group, each with its gain over the unconstrained class computed (never assumed).
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { findValue, instantiate, type Instantiation } from '../../src/theory/index.js';
 import { value } from '../../src/theory/setting.js';

@@ -1,6 +1,6 @@
 // THEORY §6 reproduced: Gamma_1, Gamma_G, their ratio and limit, both alpha* exactly, the power forms;
 // and an independent computation in plain decimal.js (Gauss–Legendre written here) agreeing to 40 digits.
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rational } from '../../src/expr/rational.js';
 import { findValue, instantiate, type Instantiation } from '../../src/theory/index.js';
