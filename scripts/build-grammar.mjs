@@ -44,3 +44,6 @@ for (const t of targets) {
   writeFileSync(outJs, code);
   writeFileSync(join(outDir, `${t.out}.d.ts`), dts);
 }
+
+// The theorem library's data is compiled with the parser just built.
+await import('./build-theorems.mjs');

@@ -18,7 +18,7 @@ export const codes = {
   EB1007: { summary: 'nesting too deep', hint: 'the expression nests brackets or operators too deeply; name parts with let' },
   EB1008: { summary: 'unterminated comment', hint: 'close a /* comment with */' },
   // -- syntax codes for expressions: add above this line (EB10xx)
-  EB1101: { summary: 'unknown statement', hint: 'statements start with setting, param, data, model, space, group, transformations, class, loss, let, bound, show or include' },
+  EB1101: { summary: 'unknown statement', hint: 'statements start with setting, param, data, model, space, group, transformations, class, loss, let, bound, show, derivation, theorem, hypothesis or include' },
   EB1102: { summary: 'expected `=`', hint: 'declarations are written NAME = definition, e.g. param n = 10^6 or space X = cube(side = 2, dim = d)' },
   EB1103: { summary: 'expected a name', hint: 'names start with a letter and continue with letters, digits or _' },
   EB1104: { summary: 'unterminated string', hint: 'close the file name with a double quote on the same line: include "file.eqb"' },
@@ -46,6 +46,11 @@ export const codes = {
   EB2017: { summary: 'bad interval box', hint: 'a box range is x in [a, b] with exact rational ends a <= b (parameter values may be used) or the half-line x >= a, for a parameter of the setting, once per box' },
   EB2018: { summary: 'unknown known fact', hint: 'by known NAME names a fact of the checker\'s library (the message lists them), e.g. am-gm or log-le-linear' },
   EB2019: { summary: 'derivation without steps', hint: 'a derivation is a chain: an expression followed by at least one step such as <= e1 by algebra' },
+  EB2030: { summary: 'duplicate theorem or hypothesis', hint: 'each theorem id and each named hypothesis is declared once in the program (the file and its includes)' },
+  EB2031: { summary: 'unknown theorem field', hint: 'a theorem block has title, section, assumes, hypothesis, statement, constant, uses, proof and source' },
+  EB2032: { summary: 'theorem field missing or repeated', hint: 'title, section, statement, proof and source are written once each; constant and hypothesis may repeat' },
+  EB2033: { summary: 'unknown hypothesis', hint: 'assumes names a hypothesis declared at the top level (hypothesis NAME "statement"), e.g. in theorems/hypotheses.eqb' },
+  EB2034: { summary: 'unknown or circular theorem use', hint: 'uses names theorems declared in the program (include their file); a theorem cannot use itself, directly or through others' },
   // -- add above this line (EB2xxx)
   // expressions
   EB3001: { summary: 'division by zero', hint: 'a denominator is exactly zero' },

@@ -14,6 +14,7 @@ import { reportDuplicateDerivations } from './passes/report-duplicate-derivation
 import { checkKinds } from './passes/check-kinds.js';
 import { checkParameterValues } from './passes/check-parameter-values.js';
 import { checkStatementPlacement } from './passes/check-statement-placement.js';
+import { checkTheoremBlocks } from './passes/check-theorem-blocks.js';
 import { collectReferences } from './passes/collect-references.js';
 import { convertExpressions } from './passes/convert-expressions.js';
 import { reportCyclicDefinitions } from './passes/report-cyclic-definitions.js';
@@ -25,7 +26,7 @@ import type { Unit } from './program.js';
 import { Session } from './session.js';
 
 export const stages: readonly { readonly stage: string; readonly passes: readonly Pass[] }[] = [
-  { stage: 'scopes', passes: [collectReferences, collectDerivationReferences, reportDuplicateDefinitions, reportDuplicateDerivations, reportDerivationPlaceholders, checkStatementPlacement] },
+  { stage: 'scopes', passes: [collectReferences, collectDerivationReferences, reportDuplicateDefinitions, reportDuplicateDerivations, reportDerivationPlaceholders, checkStatementPlacement, checkTheoremBlocks] },
   { stage: 'names', passes: [reportUndefinedNames, checkKinds, checkCatalogEntries] },
   { stage: 'cycles', passes: [reportCyclicDefinitions] },
   { stage: 'values', passes: [convertExpressions, checkParameterValues, checkCatalogValues, checkDerivationBoxes] },

@@ -21,7 +21,7 @@ export interface FileSyntax {
   readonly statements: readonly TopStatement[];
 }
 
-export type TopStatement = SettingStatement | IncludeStatement | DerivationStatement | Statement;
+export type TopStatement = SettingStatement | IncludeStatement | DerivationStatement | TheoremStatement | HypothesisStatement | Statement;
 
 export type Statement =
   | ParamStatement
@@ -226,6 +226,37 @@ export interface DerivationStatement {
   readonly steps: readonly DerivationStepSyntax[];
 }
 
+/** A text of one or more adjacent strings, joined by a space. */
+export interface TextSyntax {
+  readonly text: string;
+  readonly parts: readonly { readonly text: string; readonly span: Loc }[];
+  readonly span: Loc;
+}
+
+/** `hypothesis NAME "statement"`: a named hypothesis, at the top level or local to a theorem. */
+export interface HypothesisStatement {
+  readonly kind: 'hypothesis';
+  readonly span: Loc;
+  readonly name: Name;
+  readonly text: TextSyntax;
+}
+
+export type TheoremItemSyntax = { readonly span: Loc } & (
+  | { readonly kind: 'hypothesis'; readonly name: Name; readonly text: TextSyntax }
+  | { readonly kind: 'assumes'; readonly names: readonly Name[] }
+  | { readonly kind: 'uses'; readonly ids: readonly Name[] }
+  | { readonly kind: 'field'; readonly field: Name; readonly text: TextSyntax }
+);
+
+/** `theorem ID { title "…" section "…" assumes … hypothesis … statement "…" … }` (top level only). */
+export interface TheoremStatement {
+  readonly kind: 'theorem';
+  readonly span: Loc;
+  readonly id: Name;
+  readonly open: Loc;
+  readonly items: readonly TheoremItemSyntax[];
+}
+
 /** Statement keywords, for "did you mean" on an unknown statement. */
 export const statementKeywords = [
   'setting',
@@ -242,4 +273,6 @@ export const statementKeywords = [
   'bound',
   'show',
   'derivation',
+  'theorem',
+  'hypothesis',
 ] as const;

@@ -115,6 +115,8 @@ const forms: Record<(typeof statementKeywords)[number], string> = {
   bound: 'bound NAME = theorem.id(SETTING, key = value, ...)',
   show: 'show expression, ... [as exact, decimal(N), latex, json]',
   derivation: 'derivation NAME in SETTING { e0  <= e1 by interval for x in [a, b]  = e2 by algebra ... }',
+  theorem: 'theorem ID { title "…"  section "2"  assumes NAME, ...  hypothesis NAME "…"  statement "…"  constant "…"  uses ID, ...  proof "…"  source "…" }  (in a derivation step: by theorem ID(args))',
+  hypothesis: 'hypothesis NAME "statement"',
 };
 
 /** The form of the statement whose keyword last starts a word before `at`, for the hint. */
