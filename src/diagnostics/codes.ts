@@ -60,6 +60,10 @@ export const codes = {
   EB3005: { summary: 'undefined value', hint: 'the expression is undefined here (e.g. log of a non-positive number or a negative base to a fractional power)' },
   EB3006: { summary: 'bound variable clash', hint: 'an integration, sum or extremum variable shadows a name in scope; rename it' },
   EB3007: { summary: 'bad bound variable', hint: 'the second argument of integral, inf, sup, sum and limit is the variable it binds: a plain name such as t' },
+  EB3008: { summary: 'not differentiable', hint: 'ceil, floor, factorial and binomial of the variable have no derivative; abs, pos, min and max have one only where the declared domains fix their sign or order (e.g. declare param x in (0, inf))' },
+  EB3009: { summary: 'derivative through a binder not taken', hint: 'an integral is differentiated in its limits when the integrand is free of the variable and continuous; sums, extrema, limits and integrands that contain the variable are not differentiated' },
+  EB3010: { summary: 'not a two-term power equation', hint: 'the solver takes a + b*x^q = 0 (at most two powers of x, coefficients and exponents free of x); other equations need a numeric root' },
+  EB3011: { summary: 'sign not decided from the declared domains', hint: 'the root is positive only if a coefficient has a definite sign; narrow the domains of its parameters (e.g. param d in (2, inf))' },
   // -- add above this line (EB30xx)
   // CAS
   EB4001: { summary: 'CAS result rejected by the numerical cross-check', hint: 'the computer algebra system returned a result that is not equal to its input; the step is not used' },
