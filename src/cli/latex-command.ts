@@ -3,17 +3,18 @@
 
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { error, ok, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, ok, warning, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { toLatex } from '../expr/print/latex.js';
 import { Rational } from '../expr/rational.js';
 import type { Expr } from '../expr/types.js';
 import { evaluateSync } from '../numeric/evaluate.js';
 import { loadMpfr } from '../numeric/mpfr.js';
 import { checkNotation, escapeText, latexFragments, latexStandalone, programReport, type BoundReport, type Notation } from '../report/index.js';
-import type { ArgumentModel, BoundModel } from '../semantics/model.js';
+import type { TableData } from '../report/index.js';
+import type { ArgumentModel, BoundModel, ShowModel } from '../semantics/model.js';
 import { DEFAULT_PRECISION } from './args.js';
 import type { CliIO } from './io.js';
-import { loadTheoremLibrary, type CheckedModel, type TheoremLibrary } from './theorem-library.js';
+import { loadTheoremLibrary, type BoundValue, type CheckedModel, type TheoremLibrary } from './theorem-library.js';
 
 // The report evaluates synchronously (evaluateSync), so MPFR is loaded with this module; the CLI imports
 // it only for the latex command. The library is looked up once, for the reason printed by latexDocument.
@@ -45,13 +46,16 @@ const evaluateClosed = (e: Expr, digits: number) => evaluateSync(e, new Map(), {
 
 /** The latex command: fragments or a standalone document, with the bounds the theorem library can evaluate. */
 export async function latexCommand(model: CheckedModel, request: LatexRequest, io: CliIO): Promise<LatexResult> {
-  const notation = checkNotation(request.notation ?? {});
+  // The file's `notation` lines, then the caller's entries over them.
+  const fromFile = Object.fromEntries(model.notation.map((n) => [n.name, n.latex]));
+  const notation = checkNotation({ ...fromFile, ...request.notation }, new Map(model.notation.filter((n) => !request.notation?.[n.name]).map((n) => [n.name, n.span])));
   if (!notation.ok) return { text: null, diagnostics: [...notation.diagnostics] };
   await loadMpfr();
   const diagnostics: Diagnostic[] = [];
   const library = await loadTheoremLibrary();
   const bounds = await evaluateBounds(model, library, request.precision, notation.value, diagnostics);
-  const report = programReport(model, { precision: request.precision, evaluate: evaluateClosed, notation: notation.value, bounds });
+  const tables = await evaluateTables(model, library, request.precision, diagnostics);
+  const report = programReport(model, { precision: request.precision, evaluate: evaluateClosed, notation: notation.value, bounds, tables });
   diagnostics.push(...report.diagnostics);
   const sections = [...report.sections];
   if (model.derivations.length > 0) {
@@ -129,6 +133,21 @@ async function evaluateBounds(model: CheckedModel, library: TheoremLibrary | und
         },
       });
     }
+  }
+  return out;
+}
+
+/** Every table of the program, its rows evaluated as `run` evaluates them. */
+async function evaluateTables(model: CheckedModel, library: TheoremLibrary | undefined, precision: number, diagnostics: Diagnostic[]): Promise<Map<ShowModel<Expr, Rational>, TableData>> {
+  const out = new Map<ShowModel<Expr, Rational>, TableData>();
+  const shows = model.shows.filter((s) => s.table);
+  if (shows.length === 0 || !library) return out;
+  const { evaluateTable } = await import('./table-sweep.js');
+  const cache = new Map<string, Result<BoundValue>>();
+  for (const show of shows) {
+    const r = await evaluateTable(model, show, { precision, library, evaluate: async (e, digits) => evaluateClosed(e, digits), cache });
+    diagnostics.push(...r.diagnostics);
+    out.set(show, r.data);
   }
   return out;
 }

@@ -1,8 +1,8 @@
 // equibound run: evaluates every show of the main file. An item is printed exactly when rational, else to
 // the requested digits; LaTeX is the item with its lets expanded and parameters as symbols. Bounds go to
-// the theorem library (EB6001 while it is not available).
+// the theorem library (EB6001 while it is not available); a table's rows are evaluated by table-sweep.ts.
 
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { exactValue } from '../expr/exact.js';
 import { toLatex } from '../expr/print/latex.js';
 import { toText } from '../expr/print/text.js';
@@ -10,8 +10,10 @@ import { Rational } from '../expr/rational.js';
 import { substitute } from '../expr/traverse.js';
 import * as b from '../expr/build.js';
 import type { Expr } from '../expr/types.js';
+import { checkNotation, tableText, tableTitle } from '../report/index.js';
 import type { BoundModel, FormatModel, ShowItemModel, ShowModel } from '../semantics/model.js';
 import type { Evaluator } from './evaluator.js';
+import { progressCounter } from './progress.js';
 import { loadTheoremLibrary, type BoundValue, type CheckedModel } from './theorem-library.js';
 
 export interface ItemResult {
@@ -19,6 +21,13 @@ export interface ItemResult {
   readonly item: string;
   readonly outputs: readonly { readonly format: string; readonly text: string }[];
   readonly json: Record<string, unknown>;
+  /** A table's aligned lines, printed instead of outputs. */
+  readonly lines?: readonly string[];
+}
+
+export interface RunOptions {
+  /** A progress line on a terminal (see progress.ts); undefined when stderr is not one, with --json and in CI. */
+  readonly progress?: (text: string) => void;
 }
 
 export interface RunResult {
@@ -26,24 +35,34 @@ export interface RunResult {
   readonly diagnostics: Diagnostic[];
 }
 
-export async function runShows(model: CheckedModel, precision: number, evaluator: Evaluator): Promise<RunResult> {
+export async function runShows(model: CheckedModel, precision: number, evaluator: Evaluator, options: RunOptions = {}): Promise<RunResult> {
+  // `show … as latex` writes symbols as the file's notation lines say, as `equibound latex` does; a bad
+  // entry is bad input, reported before anything is evaluated.
+  const notation = checkNotation(Object.fromEntries(model.notation.map((n) => [n.name, n.latex])), new Map(model.notation.map((n) => [n.name, n.span])));
+  if (!notation.ok) return { items: [], diagnostics: [...notation.diagnostics] };
+  const symbols = notation.value;
   const diagnostics: Diagnostic[] = [];
   const boundValues = await evaluateBounds(model, precision, diagnostics);
   const items: ItemResult[] = [];
+  const cache = new Map<string, Result<BoundValue>>();
   for (const show of model.shows) {
+    if (show.table) {
+      items.push(await tableItem(model, show, precision, evaluator, options, cache, diagnostics));
+      continue;
+    }
     for (const item of show.items) {
-      const r = await showItem(show, item, precision, evaluator, boundValues, diagnostics);
+      const r = await showItem(show, item, precision, evaluator, boundValues, diagnostics, symbols);
       if (r) items.push(r);
     }
   }
   return { items, diagnostics };
 }
 
-/** The most digits any show asks of a bound (decimal(N)), else the run's precision. */
+/** The most digits any show asks of a bound (decimal(N)), else the run's precision; a table's digits are its own. */
 function digitsFor(model: CheckedModel, name: string, precision: number): number {
   let digits = precision;
   for (const show of model.shows)
-    if (show.items.some((i) => i.bound === name || i.bounds.includes(name)))
+    if (!show.table && show.items.some((i) => i.bound === name || i.bounds.includes(name)))
       for (const f of show.formats) if (f.kind === 'decimal' && f.digits !== null && f.digits <= 10_000) digits = Math.max(digits, f.digits);
   return digits;
 }
@@ -89,6 +108,7 @@ async function showItem(
   evaluator: Evaluator,
   boundValues: Map<string, BoundValue | null>,
   diagnostics: Diagnostic[],
+  symbols: Readonly<Record<string, string>>,
 ): Promise<ItemResult | undefined> {
   const label = item.text.replace(/\s+/g, ' ');
   const base = { setting: show.setting, item: label };
@@ -98,7 +118,7 @@ async function showItem(
       // The value asked for was not computed (too many digits, a free parameter, …): say so and exit 1.
       const headline = v.numbers[0];
       if (headline && headline.text === undefined) diagnostics.push(error('EB6026', `${item.bound}: ${headline.name} ${headline.note ?? 'was not computed'}`, { span: item.span }));
-      return boundItem(base, show, v);
+      return boundItem(base, show, v, symbols);
     }
   }
   let value = item.value;
@@ -154,7 +174,7 @@ async function showItem(
         break;
       }
       case 'latex': {
-        const text = toLatex(item.symbolic);
+        const text = toLatex(item.symbolic, { symbols });
         outputs.push({ format: 'latex', text });
         json.latex = text;
         break;
@@ -170,7 +190,7 @@ async function showItem(
 }
 
 /** A bound named in a show: its theorem's relation, each number with how far it is proven, and LaTeX if asked. */
-function boundItem(base: { setting: string | null; item: string }, show: ShowModel<Expr>, v: BoundValue): ItemResult {
+function boundItem(base: { setting: string | null; item: string }, show: ShowModel<Expr>, v: BoundValue, symbols: Readonly<Record<string, string>>): ItemResult {
   const outputs: { format: string; text: string }[] = [];
   if (v.relation) outputs.push({ format: 'statement', text: `${v.relation} …` });
   for (const n of v.numbers ?? []) {
@@ -178,16 +198,42 @@ function boundItem(base: { setting: string | null; item: string }, show: ShowMod
     const value = n.text === undefined ? '' : `${n.exact ? '=' : '≈'} ${n.text}`;
     outputs.push({ format: n.name, text: [value, n.vacuous ? 'VACUOUS (>= B, says nothing)' : '', status].filter((x) => x.length > 0).join('  ') });
   }
-  if (show.formats.some((f) => f.kind === 'latex')) outputs.push({ format: 'latex', text: toLatex(v.value) });
+  if (show.formats.some((f) => f.kind === 'latex')) outputs.push({ format: 'latex', text: toLatex(v.value, { symbols }) });
   const json = { ...base, relation: v.relation, numbers: v.numbers, vacuous: v.vacuous ?? false, hypotheses: v.hypotheses, notes: v.notes };
   if (show.formats.some((f) => f.kind === 'json')) outputs.push({ format: 'json', text: '' });
   return { ...base, outputs, json };
+}
+
+/** A table: every row evaluated through the library in the row's scopes; a progress bar on long sweeps. */
+async function tableItem(model: CheckedModel, show: ShowModel<Expr, Rational>, precision: number, evaluator: Evaluator, options: RunOptions, cache: Map<string, Result<BoundValue>>, diagnostics: Diagnostic[]): Promise<ItemResult> {
+  const { evaluateTable } = await import('./table-sweep.js');
+  const counter = options.progress ? progressCounter(options.progress, `table ${show.table!.parameter}`, 'rows') : undefined;
+  try {
+    const r = await evaluateTable(model, show, {
+      precision,
+      library: await loadTheoremLibrary(),
+      evaluate: (e, digits) => evaluator.evaluate(e, digits),
+      cache,
+      ...(counter ? { progress: (done: number, total: number) => counter.update(done, total) } : {}),
+    });
+    diagnostics.push(...r.diagnostics);
+    const t = r.data;
+    const rows = t.rows.map((row) => ({ value: row.value.toString(), cells: row.cells.map((c) => (c.kind === 'value' ? { text: c.text, exact: c.exact, certified: c.certified, vacuous: c.vacuous } : { notComputed: c.reason })) }));
+    const json = { setting: show.setting, item: tableTitle(t), table: { parameter: t.parameter, columns: t.columns.map((c) => c.label), rows } };
+    return { setting: show.setting, item: tableTitle(t), outputs: [], json, lines: tableText(t) };
+  } finally {
+    counter?.finish();
+  }
 }
 
 export function formatItems(items: readonly ItemResult[]): string {
   const lines: string[] = [];
   for (const it of items) {
     lines.push(`${it.setting ? `${it.setting}: ` : ''}${it.item}`);
+    if (it.lines) {
+      lines.push(...it.lines.map((l) => `  ${l}`));
+      continue;
+    }
     const width = Math.max(...it.outputs.map((o) => o.format.length));
     for (const o of it.outputs) {
       if (o.format === 'json') lines.push(`  ${'json'.padEnd(width)}  ${JSON.stringify(it.json)}`);

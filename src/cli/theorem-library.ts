@@ -1,6 +1,5 @@
-// The contract between the CLI and the theorem library (src/theory, a later issue). The library plugs in by
-// providing src/theory/library.ts with `export const theoremLibrary: TheoremLibrary`; until it exists,
-// every bound reports EB6001 and is never given a value.
+// The contract between the CLI and the theorem library (src/theory/library.ts, `theoremLibrary`): the
+// commands see it through this interface only, and load it only when a file has bounds.
 
 import type { Result } from '../diagnostics/diagnostic.js';
 import type { Expr } from '../expr/types.js';
@@ -24,17 +23,11 @@ export interface TheoremLibrary {
   evaluate(bound: BoundModel<Expr>, setting: CheckedScope, model: CheckedModel, options?: EvaluateBoundOptions): Promise<Result<BoundValue>>;
 }
 
-const libraryModule = '../theory/library.js';
-
-/** The theorem library if it is installed, else undefined (the caller reports EB6001). */
-export async function loadTheoremLibrary(): Promise<TheoremLibrary | undefined> {
-  try {
-    const m = (await import(libraryModule)) as { theoremLibrary?: TheoremLibrary };
-    return m.theoremLibrary;
-  } catch (e) {
-    // Absent library: undefined. A library that exists but fails to load is a bug and reaches the guard.
-    const text = `${(e as NodeJS.ErrnoException)?.code ?? ''} ${(e as Error)?.message ?? ''}`;
-    if (/ERR_MODULE_NOT_FOUND|Cannot find module|Failed to load url|does not exist/i.test(text) && text.includes('library')) return undefined;
-    throw e;
-  }
+/**
+ * The theorem library, loaded on first use (it pulls in the theory stage and its numerics). It is part of
+ * the build: failing to load it is a bug, which reaches the CLI's guard as an internal error.
+ */
+export async function loadTheoremLibrary(): Promise<TheoremLibrary> {
+  const { theoremLibrary } = await import('../theory/library.js');
+  return theoremLibrary;
 }

@@ -51,6 +51,12 @@ export const codes = {
   EB2032: { summary: 'theorem field missing or repeated', hint: 'title, section, statement, proof and source are written once each; constant and hypothesis may repeat' },
   EB2033: { summary: 'unknown hypothesis', hint: 'assumes names a hypothesis declared at the top level (hypothesis NAME "statement"), e.g. in theorems/hypotheses.eqb' },
   EB2034: { summary: 'unknown or circular theorem use', hint: 'uses names theorems declared in the program (include their file); a theorem cannot use itself, directly or through others' },
+  EB2040: { summary: 'not a parameter to sweep', hint: 'a table sweeps a parameter (param, data or model) of the setting its columns are read in, e.g. show table of equiv for n in [10^3, 10^6]' },
+  EB2041: { summary: 'bad sweep values', hint: 'sweep values are exact numbers: a list [10^3, 10^6], or a range from A to B by factor F (F > 1, A > 0) or by step S (S > 0), with A <= B' },
+  EB2042: { summary: 'too many rows in a table', hint: 'a table has at most 200 rows; use a larger factor or step, or fewer values' },
+  EB2043: { summary: 'format not available in a table', hint: 'a table prints exact values exactly and the others to N digits: write as decimal(N); run --json gives the rows as JSON, and equibound latex a tabular' },
+  EB2044: { summary: 'swept parameter fixed by a bound', hint: 'a bound argument such as n = 10^6 wins over the setting\'s parameter, so the sweep would not change it; remove the argument or sweep another parameter' },
+  EB2035: { summary: 'duplicate notation', hint: 'a symbol has one notation per program; remove one of the notation lines' },
   // -- add above this line (EB2xxx)
   // expressions
   EB3001: { summary: 'division by zero', hint: 'a denominator is exactly zero' },
@@ -133,6 +139,7 @@ export const codes = {
   EB9005: { summary: 'evaluation timed out', hint: 'the evaluation exceeded its time limit; lower the precision or simplify the expression' },
   EB9006: { summary: 'cannot write output file', hint: 'check that the directory of the -o file exists and is writable' },
   EB9007: { summary: 'bad LaTeX notation for a symbol', hint: 'a notation entry must be LaTeX math with balanced braces and no $, %, \\begin or \\end' },
+  EB9008: { summary: 'unknown number of a bound', hint: 'a column "NAME" of BOUND names one of the numbers that equibound run prints for the bound, e.g. "alpha*(Gamma_G)" of equiv' },
   // -- add above this line (EB9xxx)
 } as const satisfies Record<string, CodeSpec>;
 

@@ -3,3 +3,4 @@ export { boundFragment, decimalLatex, escapeText, derivationFragment, fragmentLa
 export { documentTitle, latexFragments, latexStandalone, type ReportSection } from './latex-document.js';
 export { checkNotation, notationProblem, type Notation } from './notation.js';
 export { programReport, type BoundReport, type ProgramReport, type ProgramReportOptions } from './program-report.js';
+export { cellText, sweepValueLatexes, sweepValueTexts, tableLatex, tableText, tableTitle, type TableCell, type TableColumn, type TableData, type TableRow } from './table.js';

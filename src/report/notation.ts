@@ -1,7 +1,7 @@
 // Per-file notation: symbol names mapped to LaTeX (eps → \varepsilon), checked before use so that one bad
 // entry is a diagnostic (EB9007) rather than a document that fails to compile.
 
-import { error, fail, ok, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { error, fail, ok, type Diagnostic, type Result, type Span } from '../diagnostics/diagnostic.js';
 
 /** Symbol name → LaTeX math, taking precedence over the defaults of src/expr/print/symbols.ts. */
 export type Notation = Readonly<Record<string, string>>;
@@ -28,13 +28,16 @@ export function notationProblem(latex: string): string | undefined {
   return undefined;
 }
 
-/** Checks every entry: names are symbol names, values LaTeX math with balanced braces. */
-export function checkNotation(entries: Readonly<Record<string, string>>): Result<Notation> {
+/** Checks every entry: names are symbol names, values LaTeX math with balanced braces. A bad entry is
+ * reported at its span when the file gave one (`notation eps = "…"`). */
+export function checkNotation(entries: Readonly<Record<string, string>>, spans: ReadonlyMap<string, Span> = new Map()): Result<Notation> {
   const problems: Diagnostic[] = [];
   for (const [name, latex] of Object.entries(entries)) {
-    if (!NAME.test(name)) problems.push(error('EB9007', `notation for \`${name}\`: not a symbol name`));
+    const at = spans.get(name);
+    const where = at ? { span: at } : {};
+    if (!NAME.test(name)) problems.push(error('EB9007', `notation for \`${name}\`: not a symbol name`, where));
     const why = notationProblem(latex);
-    if (why !== undefined) problems.push(error('EB9007', `notation for \`${name}\` (${JSON.stringify(latex)}): ${why}`));
+    if (why !== undefined) problems.push(error('EB9007', `notation for \`${name}\` (${JSON.stringify(latex)}): ${why}`, where));
   }
   return problems.length > 0 ? fail(...problems) : ok(Object.freeze({ ...entries }));
 }

@@ -1,5 +1,6 @@
 // A checked program as report sections: per scope its parameters (a sentence) and lets (align*), then
-// each show item as a fragment with its values as `run` computes them, and each bound as a fragment.
+// each show item as a fragment with its values as `run` computes them, each bound as a fragment, and each
+// table as a tabular (its rows evaluated by the caller).
 
 import { error, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import * as b from '../expr/build.js';
@@ -14,6 +15,7 @@ import type { DomainModel, FormatModel, Model, ScopeModel, ShowItemModel, ShowMo
 import type { ReportSection } from './latex-document.js';
 import { boundFragment, escapeText, latexComment, showFragment, type BoundFragmentData, type ReportedValue } from './latex-fragment.js';
 import type { Notation } from './notation.js';
+import { tableLatex, type TableData } from './table.js';
 
 /** What is known of a declared bound: its fragment data, or why it has none. */
 export type BoundReport = { readonly kind: 'evaluated'; readonly data: BoundFragmentData; readonly value: Expr } | { readonly kind: 'missing'; readonly reason: string };
@@ -26,6 +28,8 @@ export interface ProgramReportOptions {
   readonly notation?: Notation;
   /** Bounds by "setting/name" ("/name" at the top level). A bound not listed is reported as not evaluated. */
   readonly bounds?: ReadonlyMap<string, BoundReport>;
+  /** The evaluated tables, by show; a table not listed is a comment saying so. */
+  readonly tables?: ReadonlyMap<ShowModel<Expr, Rational>, TableData>;
 }
 
 export interface ProgramReport {
@@ -56,6 +60,11 @@ export function programReport(model: Model<Expr, Rational>, options: ProgramRepo
 
   const shown: string[] = [];
   for (const show of model.shows) {
+    if (show.table) {
+      const t = options.tables?.get(show);
+      shown.push(t ? tableLatex(t, notation) : latexComment(`table for ${show.table.parameter}: not evaluated`));
+      continue;
+    }
     for (const item of show.items) shown.push(itemFragment(show, item, bounds, options, notation, diagnostics));
   }
   sections.push({ heading: 'Shown.', parts: shown });

@@ -13,6 +13,7 @@ import { lookup, span, type Scope, type SourcedStatement } from './program.js';
 import { substituted, symbolicIn, valueIn } from './value-in.js';
 import { boxRangeValue } from './passes/check-derivation-boxes.js';
 import { derivations } from './passes/derivation-scope.js';
+import { sweepRows } from './table-rows.js';
 
 type E = unknown;
 type Q = unknown;
@@ -27,7 +28,8 @@ export function buildModel(ctx: Context): M.Model<E, Q> {
   }
   shows.sort((a, b) => a.span.start - b.span.start);
   const derivations = derivationModels(ctx);
-  return { top: scopeModel(ctx, program.top), settings, shows, derivations, sources: new Map(program.units.map((u) => [u.source, u.text])) };
+  const notation = program.top.statements.flatMap((at) => (at.statement.kind === 'notation' ? [{ name: at.statement.name.text, latex: at.statement.latex.text, span: span(at.source, at.statement.latex.span) }] : []));
+  return { top: scopeModel(ctx, program.top), settings, shows, derivations, notation, sources: new Map(program.units.map((u) => [u.source, u.text])) };
 }
 
 function scopeModel(ctx: Context, scope: Scope): M.ScopeModel<E, Q> {
@@ -59,7 +61,8 @@ function scopeModel(ctx: Context, scope: Scope): M.ScopeModel<E, Q> {
           span: d.span,
           role: s.kind === 'param' ? 'param' : s.role,
           domain: ctx.tables.domains.get(d) ?? { integer: (s as ParamStatement | ErrorStatement).integer },
-          value: s.value ? (ctx.tables.resolved.get(d) ?? null) : null,
+          // A table row pins a free parameter too: its value is then in the row's tables.
+          value: ctx.tables.resolved.get(d) ?? null,
           exact: exactOf(),
         });
         break;
@@ -173,7 +176,24 @@ function showModel(ctx: Context, at: SourcedStatement, s: Extract<Statement, { k
     return { span: span(at.source, e.span), text: text.slice(e.span.start, e.span.end), bound: d?.kind === 'bound' ? d.name : null, value: substituted(ctx, at, e), symbolic: symbolicIn(ctx, at, e), bounds: [...new Set(bounds)] };
   });
   const formats = s.formats.map((f): M.FormatModel => (f.kind === 'decimal' ? { kind: 'decimal', digits: f.digits ? Number(f.digits.text) : null, span: span(at.source, f.span) } : { kind: f.kind, span: span(at.source, f.span) }));
-  return { span: span(at.source, s.span), setting: at.scope.setting?.statement.name.text ?? null, items, formats };
+  const table = s.table ? tableModel(ctx, at, s) : undefined;
+  return { span: span(at.source, s.span), setting: at.scope.setting?.statement.name.text ?? null, items, formats, ...(table ? { table } : {}) };
+}
+
+/** A table's rows: per value of the sweep, the items and the scopes read with the swept parameter set to it. */
+function tableModel(ctx: Context, at: SourcedStatement, s: Extract<Statement, { kind: 'show' }>): M.TableModel<E, Q> {
+  const table = s.table!;
+  const rows = (sweepRows(ctx, at, s) ?? []).map((r): M.TableRowModel<E, Q> => {
+    const settings = new Map<string, M.ScopeModel<E, Q>>();
+    for (const x of r.ctx.program.settings) if (!settings.has(x.setting!.statement.name.text)) settings.set(x.setting!.statement.name.text, scopeModel(r.ctx, x));
+    return { span: r.span, value: r.value, items: s.items.map((e) => substituted(r.ctx, at, e)), top: scopeModel(r.ctx, r.ctx.program.top), settings };
+  });
+  return {
+    parameter: table.sweep.variable.text,
+    parameterSpan: span(at.source, table.sweep.variable.span),
+    numbers: table.numbers.map((n) => (n ? { name: n.text, span: span(at.source, n.span) } : null)),
+    rows,
+  };
 }
 
 /** The derivations of the main file whose setting exists; sides keep parameters as symbols (see the grammar). */

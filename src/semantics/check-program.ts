@@ -15,22 +15,25 @@ import { checkKinds } from './passes/check-kinds.js';
 import { checkParameterValues } from './passes/check-parameter-values.js';
 import { checkStatementPlacement } from './passes/check-statement-placement.js';
 import { checkTheoremBlocks } from './passes/check-theorem-blocks.js';
+import { reportDuplicateNotation } from './passes/report-duplicate-notation.js';
 import { collectReferences } from './passes/collect-references.js';
 import { convertExpressions } from './passes/convert-expressions.js';
 import { reportCyclicDefinitions } from './passes/report-cyclic-definitions.js';
 import { reportDuplicateDefinitions } from './passes/report-duplicate-definitions.js';
 import { reportMissingHypotheses } from './passes/report-missing-hypotheses.js';
+import { checkShowTables } from './passes/check-show-tables.js';
 import { reportUndefinedNames } from './passes/report-undefined-names.js';
 import { resolveScopes } from './passes/resolve-scopes.js';
 import type { Unit } from './program.js';
 import { Session } from './session.js';
 
 export const stages: readonly { readonly stage: string; readonly passes: readonly Pass[] }[] = [
-  { stage: 'scopes', passes: [collectReferences, collectDerivationReferences, reportDuplicateDefinitions, reportDuplicateDerivations, reportDerivationPlaceholders, checkStatementPlacement, checkTheoremBlocks] },
+  { stage: 'scopes', passes: [collectReferences, collectDerivationReferences, reportDuplicateDefinitions, reportDuplicateDerivations, reportDerivationPlaceholders, checkStatementPlacement, checkTheoremBlocks, reportDuplicateNotation] },
   { stage: 'names', passes: [reportUndefinedNames, checkKinds, checkCatalogEntries] },
   { stage: 'cycles', passes: [reportCyclicDefinitions] },
   { stage: 'values', passes: [convertExpressions, checkParameterValues, checkCatalogValues, checkDerivationBoxes] },
   { stage: 'hypotheses', passes: [reportMissingHypotheses] },
+  { stage: 'tables', passes: [checkShowTables] },
 ];
 
 /** Checks the units (the main file first, then its includes) and builds the model. Warnings ride along. */

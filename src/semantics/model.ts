@@ -111,12 +111,35 @@ export interface ShowItemModel<E> {
   readonly bounds: readonly string[];
 }
 
-export interface ShowModel<E> {
+export interface ShowModel<E, Q = unknown> {
   readonly span: Span;
   /** The setting whose scope the show is read in; null at the top level. */
   readonly setting: string | null;
   readonly items: readonly ShowItemModel<E>[];
   readonly formats: readonly FormatModel[];
+  /** `show table of … for SWEEP`: the items are the columns, evaluated once per row. */
+  readonly table?: TableModel<E, Q>;
+}
+
+/** A parameter sweep: every row is the program read with the swept parameter set to the row's value. */
+export interface TableModel<E, Q> {
+  /** The swept parameter, as written. */
+  readonly parameter: string;
+  readonly parameterSpan: Span;
+  /** Per item: the bound's number `"NAME" of BOUND` picks, or null (the headline, or the item's value). */
+  readonly numbers: readonly ({ readonly name: string; readonly span: Span } | null)[];
+  readonly rows: readonly TableRowModel<E, Q>[];
+}
+
+export interface TableRowModel<E, Q> {
+  /** The value in the source (for a range, the range). */
+  readonly span: Span;
+  readonly value: Q;
+  /** Each item with this row's parameter and let values substituted. */
+  readonly items: readonly E[];
+  /** The scopes with the row's value: bounds are evaluated in these. */
+  readonly top: ScopeModel<E, Q>;
+  readonly settings: ReadonlyMap<string, ScopeModel<E, Q>>;
 }
 
 export interface ScopeModel<E, Q> {
@@ -186,9 +209,18 @@ export interface Model<E, Q> {
   readonly top: ScopeModel<E, Q>;
   readonly settings: ReadonlyMap<string, ScopeModel<E, Q>>;
   /** The shows of the main file, in source order. */
-  readonly shows: readonly ShowModel<E>[];
+  readonly shows: readonly ShowModel<E, Q>[];
   /** The derivations of the main file, in source order. */
   readonly derivations: readonly DerivationModel<E, Q>[];
+  /** `notation NAME = "LaTeX"` of the program, in source order. */
+  readonly notation: readonly NotationModel[];
   /** Source texts by name, for rendering diagnostics. */
   readonly sources: ReadonlyMap<string, string>;
+}
+
+export interface NotationModel {
+  readonly name: string;
+  readonly latex: string;
+  /** The span of the LaTeX string, where a bad entry is reported. */
+  readonly span: Span;
 }

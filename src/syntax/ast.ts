@@ -21,7 +21,7 @@ export interface FileSyntax {
   readonly statements: readonly TopStatement[];
 }
 
-export type TopStatement = SettingStatement | IncludeStatement | DerivationStatement | TheoremStatement | HypothesisStatement | Statement;
+export type TopStatement = SettingStatement | IncludeStatement | DerivationStatement | TheoremStatement | HypothesisStatement | NotationStatement | Statement;
 
 export type Statement =
   | ParamStatement
@@ -178,7 +178,21 @@ export interface ShowStatement {
   readonly span: Loc;
   readonly items: readonly ExprSyntax[];
   readonly formats: readonly Format[];
+  /** `show table of … for SWEEP`: the items are the table's columns, one row per value of the sweep. */
+  readonly table?: TableSyntax;
 }
+
+export interface TableSyntax {
+  readonly span: Loc;
+  /** Per item: the quoted number of `"alpha*(Gamma_G)" of equiv`, or null (a bound's headline, an expression's value). */
+  readonly numbers: readonly ({ readonly text: string; readonly span: Loc } | null)[];
+  readonly sweep: SweepSyntax;
+}
+
+/** `n in [10^3, 10^6]`, or the range `n from 10^3 to 10^9 by factor 10` (or `by step 1/100`). */
+export type SweepSyntax =
+  | { readonly kind: 'list'; readonly span: Loc; readonly variable: Name; readonly values: readonly ExprSyntax[] }
+  | { readonly kind: 'range'; readonly span: Loc; readonly variable: Name; readonly from: ExprSyntax; readonly to: ExprSyntax; readonly by: 'factor' | 'step'; readonly step: ExprSyntax };
 
 export type RelationSyntax = '=' | '<=' | '<' | '>=' | '>';
 
@@ -224,6 +238,14 @@ export interface DerivationStatement {
   readonly open: Loc;
   readonly first: ChainTerm;
   readonly steps: readonly DerivationStepSyntax[];
+}
+
+/** `notation NAME = "LaTeX"`: how the LaTeX output writes a symbol (top level only). */
+export interface NotationStatement {
+  readonly kind: 'notation';
+  readonly span: Loc;
+  readonly name: Name;
+  readonly latex: { readonly text: string; readonly span: Loc };
 }
 
 /** A text of one or more adjacent strings, joined by a space. */
@@ -275,4 +297,5 @@ export const statementKeywords = [
   'derivation',
   'theorem',
   'hypothesis',
+  'notation',
 ] as const;

@@ -117,6 +117,7 @@ const forms: Record<(typeof statementKeywords)[number], string> = {
   derivation: 'derivation NAME in SETTING { e0  <= e1 by interval for x in [a, b]  = e2 by algebra ... }',
   theorem: 'theorem ID { title "…"  section "2"  assumes NAME, ...  hypothesis NAME "…"  statement "…"  constant "…"  uses ID, ...  proof "…"  source "…" }  (in a derivation step: by theorem ID(args))',
   hypothesis: 'hypothesis NAME "statement"',
+  notation: 'notation NAME = "LaTeX", e.g. notation eps = "\\varepsilon"',
 };
 
 /** The form of the statement whose keyword last starts a word before `at`, for the hint. */

@@ -40,9 +40,12 @@ export function statementExpressions(s: TopStatement): ExprSyntax[] {
     case 'bound':
       out.push(...argumentExpressions(s.args));
       break;
-    case 'show':
+    case 'show': {
       out.push(...s.items);
+      const sweep = s.table?.sweep;
+      if (sweep) out.push(...(sweep.kind === 'list' ? sweep.values : [sweep.from, sweep.to, sweep.step]));
       break;
+    }
     case 'derivation':
       out.push(...derivationExpressions(s));
       break;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
+import { runCli } from '../cli/run-cli.js';
 import { exampleLatex } from './examples.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'eqb-latex-'));
@@ -42,6 +43,23 @@ describe('equibound latex options', () => {
     const bad = await exampleLatex('sign-flips.eqb', { notation: { delta: '\\frac{' } });
     expect(bad.text).toBeNull();
     expect(bad.diagnostics.map((d) => d.code)).toEqual(['EB9007']);
+  });
+
+  it('takes notation from the file, refuses bad or repeated entries at their spans', async () => {
+    const file = 'notation eps = "\\varepsilon"\nnotation width = "w_{0}"\nparam eps = 1/100\nparam width = 3\nshow eps*width as latex\n';
+    const r = await runCli(['latex', '-'], { stdin: file });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\\varepsilon');
+    expect(r.stdout).toContain('w_{0}');
+    const run = await runCli(['run', '-'], { stdin: file });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('\\varepsilon w_{0}');
+    const bad = await runCli(['latex', '-'], { stdin: 'param eps = 1\nnotation eps = "\\frac{"\nshow eps\n' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/error\[EB9007\][^\n]*\n --> <stdin>:2:16/);
+    const twice = await runCli(['latex', '-'], { stdin: 'notation eps = "e"\nnotation eps = "f"\nparam eps = 1\nshow eps\n' });
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/error\[EB2035\][^\n]*\n --> <stdin>:2:10/);
   });
 
   it('gives the requested digits and evaluates the bounds with the theorem library', async () => {

@@ -59,12 +59,15 @@ function checkTheorem({ statement: t, source }: Sourced<TheoremStatement>, hypot
   const counts = new Map<string, number>();
   const local = new Set<string>();
   const assumed = new Set<string>();
+  // A misspelt field is reported once, as unknown with its suggestion, not also as missing.
+  const suggested = new Set<string>();
   for (const item of t.items) {
     switch (item.kind) {
       case 'field': {
         const f = item.field.text;
         if (!(f in theoremFields)) {
           const guess = closest(f, itemWords);
+          if (guess) suggested.add(guess);
           report('EB2031', `unknown field \`${f}\` in theorem \`${t.id.text}\``, source, item.field, guess ? `did you mean \`${guess}\`? ${itemWords.join(', ')}` : undefined);
           break;
         }
@@ -103,7 +106,7 @@ function checkTheorem({ statement: t, source }: Sourced<TheoremStatement>, hypot
     }
   }
   for (const [f, rule] of Object.entries(theoremFields)) {
-    if (rule === 'once' && !counts.has(f)) report('EB2032', `theorem \`${t.id.text}\` has no \`${f}\``, source, t.id, `write ${f} "…" inside the block`);
+    if (rule === 'once' && !counts.has(f) && !suggested.has(f)) report('EB2032', `theorem \`${t.id.text}\` has no \`${f}\``, source, t.id, `write ${f} "…" inside the block`);
   }
   if (local.size + assumed.size === 0) report('EB2032', `theorem \`${t.id.text}\` states no hypothesis`, source, t.id, 'name its hypotheses with assumes NAME or hypothesis NAME "…"');
 }
