@@ -6,6 +6,7 @@ import type { Expr } from '../expr/types.js';
 import { checkAlgebra, sampleStep, signProof } from './algebra.js';
 import { proveOverBox } from './interval-prover.js';
 import { checkKnown } from './known.js';
+import { checkTheoremInstance, pointEvaluable } from './theorem-instance.js';
 import { checkMonotone } from './monotone.js';
 import { comparePoint, counterexampleOf, pointText } from './point-check.js';
 import { proven } from './proof.js';
@@ -71,16 +72,16 @@ async function checkInterval(step: Step, box: readonly BoxRange[], ctx: CheckCon
 
 /** Turns the theory layer's answer into a verdict; its counterexamples are re-checked here. */
 async function checkTheorem(step: Step, id: string, args: readonly Expr[], ctx: CheckContext): Promise<StepResult> {
+  const n = normalise(step.lhs, step.rel, step.rhs);
+  if (ctx.theoremSetting) {
+    const r = await checkTheoremInstance(step, id, args, ctx.theoremSetting, ctx);
+    return r.status === 'proven' ? guard(r, n, id, ctx) : r;
+  }
   if (!ctx.checkTheoremStep) return { status: 'undecided', code: 'EB7002', reason: `no theorem checker is available for ${id}` };
   const out = await ctx.checkTheoremStep(id, args, step.lhs, step.rel, step.rhs);
-  const n = normalise(step.lhs, step.rel, step.rhs);
   switch (out.status) {
-    case 'proven': {
-      // A cheap guard against a wrong instantiation: the claimed instance must not fail at sampled points.
-      const sampled = await sampleStep(n.small, n.rel, n.large, { ...ctx, budget: { ...ctx.budget, points: 16 } });
-      if (sampled.result.status === 'refuted') return { ...sampled.result, reason: `theorem ${id} was claimed, but the step ${sampled.result.reason}` };
-      return proven('theorem', `instance of ${id}: ${out.reason}`, [id]);
-    }
+    case 'proven':
+      return guard(proven('theorem', `instance of ${id}: ${out.reason}`, [id]), n, id, ctx);
     case 'refuted': {
       if (!out.counterexample) return { status: 'undecided', code: 'EB7002', reason: `theorem ${id}: ${out.reason} (no point given to confirm)` };
       const c = await comparePoint(n.small, n.rel, n.large, out.counterexample.point, budgetOf(ctx).digits);
@@ -91,6 +92,13 @@ async function checkTheorem(step: Step, id: string, args: readonly Expr[], ctx: 
     case 'undecided':
       return { status: 'undecided', code: 'EB7002', reason: `theorem ${id}: ${out.reason}` };
   }
+}
+
+/** A cheap guard against a wrong instantiation: a proven theorem step must not fail at sampled points. */
+async function guard(r: StepResult, n: ReturnType<typeof normalise>, id: string, ctx: CheckContext): Promise<StepResult> {
+  if (!pointEvaluable(n.small) || !pointEvaluable(n.large)) return r;
+  const sampled = await sampleStep(n.small, n.rel, n.large, { ...ctx, budget: { ...ctx.budget, points: 16 } });
+  return sampled.result.status === 'refuted' ? { ...sampled.result, reason: `theorem ${id} was claimed, but the step ${sampled.result.reason}` } : r;
 }
 
 /** Checks one step by its justification (algebra when none is given). */

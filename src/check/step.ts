@@ -5,6 +5,7 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Assumptions } from '../expr/domains.js';
 import type { Rational } from '../expr/rational.js';
 import type { Expr } from '../expr/types.js';
+import type { TheoremStepSetting } from '../theory/theorem-steps.js';
 
 export type Relation = '=' | '<=' | '<' | '>=' | '>';
 
@@ -120,6 +121,8 @@ export interface CheckContext {
   /** Seed of the point sampler, so a check can be repeated. */
   readonly seed?: number;
   readonly checkTheoremStep?: TheoremStepChecker;
+  /** The step's setting for `by theorem` instances (theorem-instance.ts); when given, checkTheoremStep is not asked. */
+  readonly theoremSetting?: TheoremStepSetting;
 }
 
 export function budgetOf(ctx: CheckContext): CheckBudget {

@@ -4,13 +4,16 @@
 import { checkDerivation, composeRelations, DEFAULT_BUDGET, knownFacts, type BoxRange, type CheckedStep, type DerivationResult, type Justification } from '../check/index.js';
 import { error, warning, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { lineColumn } from '../diagnostics/render.js';
+import * as b from '../expr/build.js';
 import { Assumptions, type Domain } from '../expr/domains.js';
 import type { Rational } from '../expr/rational.js';
-import { freeSymbols } from '../expr/traverse.js';
+import { freeSymbols, substitute } from '../expr/traverse.js';
 import type { Expr } from '../expr/types.js';
 import type { DerivationModel, JustificationModel } from '../semantics/model.js';
 import { closest } from '../syntax/did-you-mean.js';
-import type { CheckedModel } from './theorem-library.js';
+import { theoremIds } from '../theory/registry.js';
+import { lossConstants, type TheoremStepSetting } from '../theory/theorem-steps.js';
+import type { CheckedModel, CheckedScope } from './theorem-library.js';
 
 type Derivation = DerivationModel<Expr, Rational>;
 
@@ -42,7 +45,7 @@ export interface CheckReport {
 const statusWord = { proven: 'proven', 'verified-numerically': 'verified', refuted: 'REFUTED', undecided: 'undecided' } as const;
 
 export async function checkDerivations(model: CheckedModel, opts: CheckOptions): Promise<CheckReport> {
-  const problems = unknownFacts(model);
+  const problems = [...unknownFacts(model), ...unknownTheorems(model)];
   if (problems.length > 0) return { text: '', json: { derivations: [] }, diagnostics: problems, checked: [] };
   if (model.derivations.length === 0) {
     return { text: '', json: { derivations: [] }, diagnostics: [error('EB7007', 'the file has no derivation to check')], checked: [] };
@@ -51,7 +54,7 @@ export async function checkDerivations(model: CheckedModel, opts: CheckOptions):
   const total = model.derivations.reduce((n, d) => n + d.steps.length, 0);
   let done = 0;
   for (const d of model.derivations) {
-    const result = await checkOne(d, opts, (i) => opts.progress?.(`checking ${d.name}: step ${i + 1}/${d.steps.length} (${done + i + 1}/${total} in all)`));
+    const result = await checkOne(d, theoremSetting(model, d), opts, (i) => opts.progress?.(`checking ${d.name}: step ${i + 1}/${d.steps.length} (${done + i + 1}/${total} in all)`));
     done += d.steps.length;
     checked.push({ model: d, result });
   }
@@ -63,7 +66,7 @@ export async function checkDerivations(model: CheckedModel, opts: CheckOptions):
  * Checks one derivation. A step still running at the wall-clock limit is undecided (EB7008); the limit is
  * observed where the checker yields to the event loop, and interval proofs also get it as their time budget.
  */
-async function checkOne(d: Derivation, opts: CheckOptions, onStep: (i: number) => void): Promise<DerivationResult> {
+async function checkOne(d: Derivation, theorems: TheoremStepSetting, opts: CheckOptions, onStep: (i: number) => void): Promise<DerivationResult> {
   let assumptions = Assumptions.positive;
   for (const [name, domain] of d.domains) assumptions = assumptions.with(name, domain as Domain);
   const limit = opts.stepWallMs ?? STEP_WALL_MS;
@@ -76,7 +79,7 @@ async function checkOne(d: Derivation, opts: CheckOptions, onStep: (i: number) =
     const justification = justificationOf(s.justification, { lhs: prev, rhs: s.rhs.expr }, d.domains);
     const chain = { first: prev, links: [{ rel: s.rel, expr: s.rhs.expr, justification }] };
     // The interval prover's own clock gets the limit too: the race below only wins where the checker yields.
-    const run = checkDerivation(chain, { assumptions, seed: CHECK_SEED, budget: { timeMs: Math.min(DEFAULT_BUDGET.timeMs, limit) } });
+    const run = checkDerivation(chain, { assumptions, seed: CHECK_SEED, budget: { timeMs: Math.min(DEFAULT_BUDGET.timeMs, limit) }, theoremSetting: theorems });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), limit);
@@ -156,6 +159,73 @@ function unknownFacts(model: CheckedModel): Diagnostic[] {
     }
   }
   return out;
+}
+
+/** `by theorem ID` must name a theorem of the library (EB6016), checked before any step runs. */
+function unknownTheorems(model: CheckedModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of model.derivations) {
+    for (const s of d.steps) {
+      const j = s.justification;
+      if (j.kind !== 'theorem' || (theoremIds as readonly string[]).includes(j.id)) continue;
+      const guess = closest(j.id, theoremIds);
+      out.push(error('EB6016', `no theorem is named \`${j.id}\``, { span: j.idSpan, hint: guess ? `did you mean \`${guess}\`? the ids are those of THEORY.md` : 'the ids are those of THEORY.md, e.g. gen.exact.power, dudley.cutoff, tradeoff.optimal' }));
+    }
+  }
+  return out;
+}
+
+/**
+ * The parameters a theorem step reads in the derivation's setting: a parameter stays its symbol, a let is its
+ * value (lets are expanded in the steps too); L, M and k come from the setting's class and lambda and B from
+ * its loss when no parameter or let has that name.
+ */
+function theoremSetting(model: CheckedModel, d: Derivation): TheoremStepSetting {
+  const scopes = [model.settings.get(d.setting), model.top].filter((s): s is CheckedScope => s !== undefined);
+  const first = <T>(f: (s: CheckedScope) => T | undefined): T | undefined => scopes.map(f).find((x) => x !== undefined);
+  const classes = first((s) => (s.classes.size > 0 ? [...s.classes.values()] : undefined)) ?? [];
+  const cls = classes.length === 1 ? classes[0] : undefined;
+  const classArg = (name: string): Expr | undefined => {
+    const a = cls?.definition.args.get(name);
+    return a?.kind === 'value' ? a.value : undefined;
+  };
+  const fromClass: Record<string, () => Expr | undefined> = { L: () => classArg('L'), M: () => classArg('M'), k: () => (cls ? (classArg('out') ?? b.ONE) : undefined) };
+  const fromLoss = (name: 'lambda' | 'B'): Expr | undefined => {
+    const loss = first((s) => s.loss ?? undefined);
+    if (!loss) return undefined;
+    const e = loss.definition;
+    if (e.entry === 'lipschitz') {
+      const lambda = e.args.get('lambda');
+      return name === 'lambda' ? (lambda?.kind === 'value' ? lambda.value : undefined) : (loss.boundedBy ?? undefined);
+    }
+    if (e.entry !== 'absolute' && e.entry !== 'squared' && e.entry !== 'hinge') return undefined;
+    const M = classArg('M');
+    const c = lossConstants({ kind: e.entry })!;
+    const value = c[name];
+    return freeSymbols(value).has('M') ? (M ? substitute(value, new Map([['M', M]])) : undefined) : value;
+  };
+  return {
+    name: d.setting,
+    parameter(name) {
+      const declared = first((s) => (s.parameters.has(name) ? b.sym(name) : s.lets.get(name)?.symbolic));
+      if (declared) return declared;
+      if (name === 'lambda' || name === 'B') return fromLoss(name);
+      return Object.hasOwn(fromClass, name) ? fromClass[name]!() : undefined;
+    },
+    declarationKind(name) {
+      if (model.settings.has(name)) return 'setting';
+      return first((s) => {
+        if (s.parameters.has(name)) return 'parameter';
+        if (s.lets.has(name)) return 'let';
+        if (s.spaces.has(name)) return 'space';
+        if (s.groups.has(name)) return 'group';
+        if (s.transformations.has(name)) return 'transformations';
+        if (s.classes.has(name)) return 'class';
+        if (s.bounds.has(name)) return 'bound';
+        return undefined;
+      });
+    },
+  };
 }
 
 /** Refuted steps are errors (EB7001); undecided ones are errors (EB7002, EB7008) or, with --allow-undecided, warnings. */

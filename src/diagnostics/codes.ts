@@ -130,6 +130,9 @@ export const codes = {
   EB7006: { summary: 'step only verified numerically', hint: 'the identity or inequality held at every sampled point but has no proof; use by interval over a box or a known fact for a proof' },
   EB7007: { summary: 'no derivation to check', hint: 'equibound check checks derivation blocks: derivation NAME in SETTING { e0 <= e1 by ... }; equibound run evaluates the shows' },
   EB7008: { summary: 'step exceeded its wall-clock limit', hint: 'the step did not finish within the time limit; split it, give a smaller box, or justify it differently' },
+  EB7009: { summary: 'step is not an instance of the theorem', hint: 'by theorem ID(args) needs the step to be the theorem\'s statement for those arguments, up to rewriting, with a relation it implies; the message shows the statement and the arguments it takes' },
+  EB7010: { summary: 'theorem has no arithmetic instance', hint: 'the theorem bounds an object that is not an expression (a covering number, a risk, a Rademacher complexity, an approximation error); justify the step about its expressions by algebra, interval or another theorem' },
+  EB7011: { summary: 'hypothesis of the theorem not shown', hint: 'a hypothesis of the instance (such as d > 2 or 0 < delta < 1) does not follow from the declared domains; narrow the parameter\'s domain or pass other arguments' },
   // -- checker: add above this line (EB7xxx)
   // CLI and I/O (EB9xxx)
   EB9001: { summary: 'cannot read input', hint: 'check the path and permissions; use - to read from standard input' },

@@ -21,8 +21,8 @@ describe('derivation corpus', () => {
     const counts = { true: new Map<StepStatus, number>(), false: new Map<StepStatus, number>() };
     const wrong: string[] = [];
     for (const e of corpus) {
-      const { step, assumptions } = stepOf(e);
-      const r = await checkStep(step, { assumptions });
+      const { step, assumptions, theoremSetting } = stepOf(e);
+      const r = await checkStep(step, { assumptions, ...(theoremSetting ? { theoremSetting } : {}) });
       const key = e.truth ? 'true' : 'false';
       counts[key].set(r.status, (counts[key].get(r.status) ?? 0) + 1);
       const okStatus = e.truth ? r.status === 'proven' || r.status === 'verified-numerically' : r.status === 'refuted' || r.status === 'undecided';

@@ -24,28 +24,41 @@ export function logTerm(alpha: Expr): Expr {
 
 /** P(alpha) = 2 [4 alpha + (12/sqrt(n)) sqrt(k A l_alpha) (2 lambda L)^(d/2) alpha^(1 - d/2)/(d/2 - 1)] + conf. */
 export function powerObjective(env: PowerEnvelope): Expr {
-  const d = env.d;
-  const half = d.div(Rational.TWO);
+  return powerObjectiveIn(env.A, q(env.d));
+}
+
+/** P(alpha) for a dimension d that may be an expression (a derivation's symbol); the same form as powerObjective. */
+export function powerObjectiveIn(A: Expr, d: Expr): Expr {
+  const half = b.div(d, b.TWO);
   const inner = b.mul(
     b.div(b.num(12), b.sqrt(P.n)),
-    b.sqrt(b.mul(P.k, env.A, logTerm(P.alpha))),
-    b.pow(b.mul(b.TWO, P.lambda, P.L), q(half)),
-    b.pow(P.alpha, q(Rational.ONE.sub(half))),
-    q(half.sub(Rational.ONE).inverse()),
+    b.sqrt(b.mul(P.k, A, logTerm(P.alpha))),
+    b.pow(b.mul(b.TWO, P.lambda, P.L), half),
+    b.pow(P.alpha, b.sub(b.ONE, half)),
+    b.pow(b.sub(half, b.ONE), b.MINUS_ONE),
   );
   return b.add(b.mul(b.TWO, b.add(b.mul(b.num(4), P.alpha), inner)), confidenceExpr);
 }
 
 /** The fixed-point map alpha -> 2 lambda L (9 k A l_alpha/n)^(1/d). */
 export function fixedPointMap(env: PowerEnvelope, alpha: Expr = P.alpha): Expr {
-  return b.mul(b.TWO, P.lambda, P.L, b.pow(b.div(b.mul(b.num(9), P.k, env.A, logTerm(alpha)), P.n), q(env.d.inverse())));
+  return fixedPointMapIn(env.A, q(env.d), alpha);
+}
+
+/** fixedPointMap for a dimension d that may be an expression. */
+export function fixedPointMapIn(A: Expr, d: Expr, alpha: Expr = P.alpha): Expr {
+  return b.mul(b.TWO, P.lambda, P.L, b.pow(b.div(b.mul(b.num(9), P.k, A, logTerm(alpha)), P.n), b.pow(d, b.MINUS_ONE)));
 }
 
 /** (16 d lambda L/(d - 2)) (9 k A l0/n)^(1/d) + conf with l0 = log(1 + 4 lambda M/alpha0). */
 export function closedForm(env: PowerEnvelope, alpha0: Expr = b.sym('alpha0')): Expr {
-  const d = env.d;
-  const coeff = b.mul(q(Rational.of(16).mul(d).div(d.sub(Rational.TWO))), P.lambda, P.L);
-  return b.add(b.mul(coeff, b.pow(b.div(b.mul(b.num(9), P.k, env.A, logTerm(alpha0)), P.n), q(d.inverse()))), confidenceExpr);
+  return closedFormIn(env.A, q(env.d), alpha0);
+}
+
+/** closedForm for a dimension d that may be an expression. */
+export function closedFormIn(A: Expr, d: Expr, alpha0: Expr = b.sym('alpha0')): Expr {
+  const coeff = b.mul(b.num(16), d, b.pow(b.sub(d, b.TWO), b.MINUS_ONE), P.lambda, P.L);
+  return b.add(b.mul(coeff, b.pow(b.div(b.mul(b.num(9), P.k, A, logTerm(alpha0)), P.n), b.pow(d, b.MINUS_ONE))), confidenceExpr);
 }
 
 export interface PowerForms {
