@@ -1,14 +1,15 @@
 // Numeric evaluation with a time limit. From the built CLI every evaluation runs in a worker thread that
 // is terminated when it exceeds its limit (EB9005); when running from TypeScript sources (the in-process
 // tests) the worker cannot load, so evaluation runs in-process and an overrun is reported after the fact.
+// This module loads nothing the entry has not loaded already, so that the worker starts before the rest of
+// the CLI loads; the printer and rationals it needs are loaded by then.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { error, fail, ok, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
-import { Rational } from '../expr/rational.js';
 import type { Expr } from '../expr/types.js';
 import type { Approximation } from '../numeric/api.js';
-import { toText } from '../expr/print/text.js';
 
 export interface Evaluator {
   evaluate(e: Expr, digits: number): Promise<Result<Approximation>>;
@@ -19,9 +20,13 @@ export interface Evaluator {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-export function createEvaluator(timeoutMs = DEFAULT_TIMEOUT_MS): Evaluator {
-  const workerFile = fileURLToPath(new URL('./evaluate-worker.js', import.meta.url));
-  return import.meta.url.endsWith('.js') && existsSync(workerFile) ? new WorkerEvaluator(workerFile, timeoutMs) : new InProcessEvaluator(timeoutMs);
+/**
+ * `entryUrl` is the URL of the CLI's entry module: the worker is the file beside it (dist/cli/ when built,
+ * where this module may sit in a chunk of the bundle elsewhere); from sources there is none.
+ */
+export function createEvaluator(entryUrl: string, timeoutMs = DEFAULT_TIMEOUT_MS): Evaluator {
+  const workerFile = fileURLToPath(new URL('./evaluate-worker.js', entryUrl));
+  return entryUrl.endsWith('.js') && existsSync(workerFile) ? new WorkerEvaluator(workerFile, timeoutMs) : new InProcessEvaluator(timeoutMs);
 }
 
 const timedOut = (ms: number): Diagnostic => error('EB9005', `the evaluation did not finish within ${ms / 1000} s`);
@@ -40,16 +45,16 @@ class InProcessEvaluator implements Evaluator {
 type Reply = { id: number; result?: { ok: boolean; value?: Record<string, string | boolean | undefined>; warnings?: Diagnostic[]; diagnostics?: Diagnostic[] }; internal?: string };
 
 class WorkerEvaluator implements Evaluator {
-  private worker: import('node:worker_threads').Worker | undefined;
+  /** The worker, created once (warm() and the first evaluation may both ask for it). */
+  private worker: Worker | undefined;
   private next = 0;
   constructor(
     private readonly file: string,
     private readonly timeoutMs: number,
   ) {}
 
-  private async start() {
+  private start(): Worker {
     if (this.worker) return this.worker;
-    const { Worker } = await import('node:worker_threads');
     this.worker = new Worker(this.file);
     this.worker.unref();
     this.worker.postMessage({ warm: true });
@@ -58,11 +63,12 @@ class WorkerEvaluator implements Evaluator {
 
   /** Starts the worker and its MPFR ahead of the first evaluation. */
   warm(): void {
-    void this.start();
+    this.start();
   }
 
   async evaluate(e: Expr, digits: number): Promise<Result<Approximation>> {
-    const worker = await this.start();
+    const worker = this.start();
+    const [{ toText }, { Rational }] = await Promise.all([import('../expr/print/text.js'), import('../expr/rational.js')]);
     const id = this.next++;
     const reply = await new Promise<Reply | 'timeout' | Error>((resolve) => {
       const timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
@@ -90,7 +96,10 @@ class WorkerEvaluator implements Evaluator {
     const r = reply.result!;
     if (!r.ok) return fail(...(r.diagnostics ?? []));
     const v = r.value!;
-    const q = (s: unknown) => parseRational(String(s));
+    const q = (s: unknown) => {
+      const [n, d] = String(s).split('/');
+      return Rational.of(BigInt(n!), BigInt(d ?? '1'));
+    };
     return ok(
       { text: String(v.text), lower: q(v.lower), upper: q(v.upper), ...(v.exact !== undefined ? { exact: q(v.exact) } : {}), correctlyRounded: v.correctlyRounded === true },
       r.warnings,
@@ -102,9 +111,4 @@ class WorkerEvaluator implements Evaluator {
     this.worker = undefined;
     if (w) await w.terminate();
   }
-}
-
-function parseRational(s: string): Rational {
-  const [n, d] = s.split('/');
-  return Rational.of(BigInt(n!), BigInt(d ?? '1'));
 }

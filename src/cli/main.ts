@@ -3,6 +3,7 @@
 // become rendered diagnostics and an exit code; a guard turns any internal error into EB9003 (exit 70).
 
 import { readFileSync, realpathSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { codes } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -47,8 +48,9 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const noColor = args.color === false || (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
   const report = new Reporter(io, args.json, !noColor && (args.color === true || io.colorStderr), args.command, args.file);
 
-  // The numeric engine loads in its worker while the file is parsed and checked.
-  const evaluator = args.command === 'run' ? (await import('./evaluator.js')).createEvaluator() : undefined;
+  // The numeric engine loads in its worker while the file is parsed and checked: started first, since
+  // loading MPFR there takes longer than everything else here.
+  const evaluator = args.command === 'run' ? (await import('./evaluator.js')).createEvaluator(import.meta.url) : undefined;
   evaluator?.warm?.();
   try {
     return await checkAndRun(args, io, report, evaluator);
@@ -91,7 +93,9 @@ async function checkAndRun(args: Extract<ReturnType<typeof parseArgs>, { kind: '
     return report.finish([...warnings, ...r.diagnostics]);
   }
   const { runShows, formatItems } = await import('./run-command.js');
-  const r = await runShows(model, args.precision, evaluator!);
+  // A progress bar for long table sweeps, as for check: only on a terminal, never with --json or in CI.
+  const { progressLine } = await import('./progress.js');
+  const r = await runShows(model, args.precision, evaluator!, io.colorStderr && !args.json && !io.env.CI ? { progress: progressLine(io.stderr) } : {});
   report.output(formatItems(r.items), { items: r.items.map((i) => i.json) });
   return report.finish([...warnings, ...r.diagnostics]);
 }
@@ -166,6 +170,9 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // Node >= 22.1 keeps the compiled code of the modules loaded from here on (the commands, the worker's
+  // engine) between runs; Node 20 has no such API and compiles them each time.
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   process.on('uncaughtException', (e) => {
     process.stderr.write(renderDiagnostic(error('EB9003', `internal error: ${e instanceof Error ? e.message : String(e)}`)) + '\n');
     process.exit(EXIT_INTERNAL);
