@@ -121,6 +121,7 @@ export const codes = {
   EB6001: { summary: 'theorem library not available yet', hint: 'bounds are declared and checked for names and kinds, but their values need the theorem library (a later release); show lets and parameters meanwhile' },
   EB6002: { summary: 'setting outside what the theorem library can instantiate', hint: 'the setting uses a space, group, loss or parameter the theorem library cannot map to THEORY.md; the message says which and how to restate it' },
   EB6061: { summary: 'a comparison in a search over n could not be decided', hint: 'the two sides agree to the digits tried; raise the precision or report the setting' },
+  EB6027: { summary: 'class is approximately equivariant to a transformation set, not to a group', hint: 'eps bounds the error only on the set T; on the group T generates the error is up to m_H eps (partial.words), so use gen.partial' },
   // -- add above this line (EB6xxx)
   EB7001: { summary: 'derivation step refuted', hint: 'the step fails at the reported point (certified by a high-precision evaluation); check the direction, constants and exponents of the step' },
   EB7002: { summary: 'derivation step undecided', hint: 'the checker could neither prove nor refute the step within its budget; give a tighter box, split the step, or justify it differently' },

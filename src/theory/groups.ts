@@ -84,7 +84,11 @@ export function groupAction(g: GroupSpec, s: SpaceSpec): Result<GroupAction> {
     case 'dihedral': {
       if (!Number.isInteger(g.m) || g.m < 1) return fail(error('EB6022', `${name} needs an integer m >= 1`));
       if (s.kind !== 'circle') {
-        if (s.kind === 'cube' || s.kind === 'ball' || s.kind === 'sorted-cone' || s.kind === 'arc') return notIsometric(g, s, 'rotations of the circle are not maps of this space');
+        // Rotations about the centre (and reflections) are isometries of a ball, and of the square when m | 4;
+        // those actions exist, but their fundamental domains (sectors) have no covering in the catalog.
+        const square = s.kind === 'cube' && s.dim === 2 && 4 % g.m === 0 && s.lower.equals(s.upper.neg());
+        if (s.kind === 'ball' || square) return notInCatalog(g, s);
+        if (s.kind === 'cube' || s.kind === 'sorted-cone' || s.kind === 'arc') return notIsometric(g, s, 'rotations of the circle are not maps of this space');
         return notInCatalog(g, s);
       }
       const order = g.kind === 'cyclic' ? BigInt(g.m) : 2n * BigInt(g.m);

@@ -8,15 +8,31 @@ import { substitute } from '../../expr/traverse.js';
 import type { Expr } from '../../expr/types.js';
 import { allKnown, missingValues, type Context } from '../context.js';
 import type { Covering } from '../covering.js';
-import { addEnc, dudleyCutoff, encloseValue, integralOfMin, integralValue, minEnc, mulEnc, point, scaleEnc, type Enc } from '../evaluate-bound.js';
+import { addEnc, dudleyCutoff, encloseValue, integralOfMin, integralValue, minEnc, mulEnc, point, scaleEnc, valueAt, type Enc } from '../evaluate-bound.js';
 import type { BoundValue, CheckedHypothesis } from '../instantiation.js';
 import { hull, needsPiBounds, withPiBounds } from '../pi-bounds.js';
 import { instantiateExpr, P, requireParam } from '../parameters.js';
-import { confidenceExpr, cutoffLevel, deviationValue, dudleyIntegrand, gammaExpr, halfB, notComputedValue, plainValue, T, type GammaValue } from './dudley.js';
+import { wordLengths } from '../words.js';
+import { confidenceExpr, cutoffLevel, deviationValue, dudleyIntegrand, gammaExpr, gammaValue, halfB, notComputedValue, plainValue, T, type GammaValue } from './dudley.js';
 import { classHypotheses, computeGamma } from './gen-exact.js';
 import type { TheoremBody } from './types.js';
 
 const approxHypothesis: CheckedHypothesis = { name: 'approximate_equivariance', statement: 'ee_G(f) <= eps for every f in the class', how: 'assumed', detail: 'the class Lip_{G,eps}' };
+
+/**
+ * The hypothesis ee_G(f) <= eps of §3-5 on the group G. A class eps-equivariant only to a transformation set
+ * T (the language maps T to the group it generates) has ee_<T>(f) <= m_<T> eps (partial.words), not eps,
+ * unless T with its inverses and the identity is already the group.
+ */
+export function checkGroupEquivariance(ctx: Context, theorem: string): Result<void> {
+  const t = ctx.setting.transformations;
+  if (!t || ctx.setting.hypothesisClass.equivariance !== 'approximate' || ctx.setting.group.kind === 'trivial') return ok(undefined);
+  const w = wordLengths(t);
+  if (w.ok && w.value.isGroup) return ok(undefined);
+  return fail(
+    error('EB6027', `${theorem} needs ee_G(f) <= eps on the group G = ${ctx.action.name}, but the class is eps-equivariant only on a transformation set T that is not a group: missing hypothesis "approximate_equivariance" (on G the error is up to m_G eps; use gen.partial)`),
+  );
+}
 
 /** The scale-by-scale integrand at loss scale t > lambda eps: min(h_1(t), h_G(t - lambda eps)). */
 export function scaleIntegrand(ctx: Context): Expr {
@@ -77,9 +93,11 @@ async function gammaScale(ctx: Context, eps: Rational, digits: number): Promise<
   if (!conf.ok) return conf;
   const finish = (rad: Enc, alpha: Rational) => ok({ value: addEnc(scaleEnc(Rational.TWO, rad), conf.value), alpha });
   // alpha* of min(h_1, h_G(. - lambda eps)) is the smaller of the two cut-offs.
-  const c1 = await dudleyCutoff(h1, T, level, upper, env, digits);
-  if (!c1.ok) return c1;
-  let alpha = c1.value.kind === 'trivial' ? upper : c1.value.alpha;
+  // The cut-off of h_1 is Gamma_1's, computed (and cached) by approxGamma before.
+  const g1 = await gammaValue(dudleyIntegrand(ctx.coverX), params, digits);
+  if (!g1.ok) return g1;
+  const c1 = g1.value.cutoff;
+  let alpha = c1.kind === 'trivial' ? upper : c1.alpha;
   if (shift.lt(upper)) {
     const cG = await dudleyCutoff(hG, T, level, upper.sub(shift), env, digits);
     if (!cG.ok) return cG;
@@ -108,14 +126,51 @@ async function gammaScale(ctx: Context, eps: Rational, digits: number): Promise<
     from = top;
   }
   if (from.lt(upper)) {
-    const p = await integralOfMin(h1, hGs, T, from, upper, env, digits);
-    if (!p.ok) return p;
-    parts.push(p.value);
+    // The minimum switches only near the crossing; above it h_G(. - lambda eps) alone is integrated.
+    const mid = await dominatedAbove(h1, hGs, shift, from, upper, env, digits);
+    if (!mid.ok) return mid;
+    if (from.lt(mid.value)) {
+      const p = await integralOfMin(h1, hGs, T, from, mid.value, env, digits);
+      if (!p.ok) return p;
+      parts.push(p.value);
+    }
+    if (mid.value.lt(upper)) {
+      const p = await integralValue(hGs, T, mid.value, upper, env, digits);
+      if (!p.ok) return p;
+      parts.push(p.value);
+    }
   }
   const coeff = await encloseValue(b.div(b.num(12), b.sqrt(n)), env, digits);
   if (!coeff.ok) return coeff;
   const rad = addEnc(point(alpha.mul(Rational.of(4))), mulEnc(coeff.value, addEnc(...parts)));
   return finish(rad, alpha);
+}
+
+/**
+ * A point mid in [from, upper] with h_G(t - lambda eps) <= h_1(t) on [mid, upper], found downwards from
+ * upper in steps [a, c]: both functions are non-increasing, so h_G(a - lambda eps) <= h_1(c), decided by
+ * certified enclosures, gives the inequality on all of [a, c].
+ */
+async function dominatedAbove(h1: Expr, hGs: Expr, shift: Rational, from: Rational, upper: Rational, env: ReadonlyMap<string, Rational>, digits: number): Promise<Result<Rational>> {
+  let c = upper;
+  while (from.lt(c)) {
+    const h1c = await valueAt(h1, T, c, env, digits);
+    if (!h1c.ok) return h1c;
+    let next: Rational | undefined;
+    for (const step of [Rational.HALF, Rational.of(4, 5), Rational.of(19, 20)]) {
+      const a = c.mul(step).max(from);
+      if (!shift.lt(a)) continue;
+      const hGa = await valueAt(hGs, T, a, env, digits);
+      if (!hGa.ok) return hGa;
+      if (hGa.value.hi.compare(h1c.value.lo) <= 0) {
+        next = a;
+        break;
+      }
+    }
+    if (next === undefined) break;
+    c = next;
+  }
+  return ok(c);
 }
 
 /** Gamma_scale, enclosed through rational bounds of pi when the coverings jump at multiples of pi. */
@@ -126,8 +181,15 @@ async function gammaScaleEnclosed(ctx: Context, eps: Rational, digits: number): 
   return ok({ value: hull(both.value.lo.value, both.value.hi.value), alpha: both.value.hi.alpha });
 }
 
-/** Gamma(eps) and its three branches for the context's group and a known eps. */
-export async function approxGamma(ctx: Context, eps: Rational, digits: number): Promise<Result<ApproxGamma>> {
+/**
+ * Gamma(eps) and its three branches for the context's group and a known eps. With `needBelow`, Gamma_scale
+ * is computed only when Gamma_G < needBelow: Gamma_scale >= Gamma_G whenever N(X, r) >= N(X0, r) (its
+ * integrand min(h_1(t), h_G(t - lambda eps)) is then >= h_G(t)), so a caller that needs only values below
+ * needBelow loses nothing.
+ */
+export async function approxGamma(ctx: Context, eps: Rational, digits: number, needBelow?: Rational): Promise<Result<ApproxGamma>> {
+  const group = checkGroupEquivariance(ctx, 'Gamma(eps)');
+  if (!group.ok) return group;
   const gG = await computeGamma(ctx.coverG, ctx, digits, 'Gamma_G');
   if (!gG.ok) return gG;
   const g1 = await computeGamma(ctx.coverX, ctx, digits, 'Gamma_1');
@@ -135,7 +197,12 @@ export async function approxGamma(ctx: Context, eps: Rational, digits: number): 
   const lambda = ctx.params.env.get('lambda')!;
   const additive = addEnc(gG.value.gamma, point(lambda.mul(eps).mul(Rational.TWO)));
   const shift = addEnc(gG.value.gamma, point(lambda.mul(eps).mul(Rational.of(8))));
-  const scale = eps.isZero() ? ok({ value: gG.value.gamma, alpha: gG.value.cutoff.alpha }) : await gammaScaleEnclosed(ctx, eps, digits);
+  const skip = !eps.isZero() && needBelow !== undefined && gG.value.gamma.lo.compare(needBelow) >= 0;
+  const scale = eps.isZero()
+    ? ok({ value: gG.value.gamma, alpha: gG.value.cutoff.alpha })
+    : skip
+      ? fail(error('EB6026', `Gamma_scale was not computed: it is >= Gamma_G >= ${needBelow}, so it cannot improve on the bound it was asked for`))
+      : await gammaScaleEnclosed(ctx, eps, digits);
   const branches = [additive, g1.value.gamma, ...(scale.ok ? [scale.value.value] : [])];
   return ok({ gammaG: gG.value, gamma1: g1.value, additive, shift, scale, gamma: minEnc(...branches) });
 }
@@ -151,6 +218,8 @@ export function approxValues(a: ApproxGamma, B: Rational, digits: number, prefix
 }
 
 async function epsContext(ctx: Context, theorem: string): Promise<Result<{ eps: Rational | undefined }>> {
+  const group = checkGroupEquivariance(ctx, theorem);
+  if (!group.ok) return group;
   const p = requireParam(ctx.setting, 'eps', theorem);
   if (!p.ok) return p;
   return ok({ eps: ctx.params.env.get('epsilon') });
@@ -191,6 +260,8 @@ export async function genApprox(ctx: Context, which: 'gen.approx' | 'gen.approx.
 export async function averageProject(ctx: Context): Promise<Result<TheoremBody>> {
   const e = requireParam(ctx.setting, 'eps', 'average.project');
   if (!e.ok) return e;
+  const group = checkGroupEquivariance(ctx, 'average.project');
+  if (!group.ok) return group;
   const order = ctx.action.order;
   const hyps: CheckedHypothesis[] = [
     { name: 'compact_group', statement: 'G is finite (or compact, with the Haar average) and acts by isometries', how: 'catalog', detail: order !== undefined ? `|G| = ${order}` : `a compact Lie group of dimension ${ctx.action.dimension}` },
@@ -211,6 +282,8 @@ async function targetValues(ctx: Context, theorem: string, needLstar: boolean): 
   if (!eta.ok) return eta;
   const eps = requireParam(ctx.setting, 'eps', theorem);
   if (!eps.ok) return eps;
+  const group = checkGroupEquivariance(ctx, theorem);
+  if (!group.ok) return group;
   const hyps: CheckedHypothesis[] = [{ name: 'target', statement: 'f* has data equivariance error eta = ee_G(f*)', how: 'assumed', detail: 'given' }, approxHypothesis];
   if (needLstar) {
     const ls = requireParam(ctx.setting, 'Lstar', theorem);

@@ -4,6 +4,7 @@
 import { ok, type Result } from '../../diagnostics/diagnostic.js';
 import * as b from '../../expr/build.js';
 import { Rational } from '../../expr/rational.js';
+import { toText } from '../../expr/print/text.js';
 import type { Expr } from '../../expr/types.js';
 import { coveringAt, type Covering } from '../covering.js';
 import { addEnc, approximationOf, atLeast, dudleyCutoff, dudleyObjective, encloseValue, notComputed, point, scaleEnc, type Enc } from '../evaluate-bound.js';
@@ -50,8 +51,26 @@ export interface GammaValue {
   readonly cutoff: { readonly kind: 'jump' | 'root' | 'trivial'; readonly alpha: Rational; readonly alphaStar: Enc };
 }
 
+/**
+ * Gamma is a function of the instantiated envelope, the parameter values and the digits only, so bounds
+ * that share them (gen.exact then gain.finite, gen.partial's subgroups sharing Gamma_1) compute it once.
+ */
+const gammaCache = new Map<string, Promise<Result<GammaValue>>>();
+const GAMMA_CACHE_ENTRIES = 64;
+
 /** The value of Gamma for the envelope h (in t, parameters symbolic) with every parameter known. */
-export async function gammaValue(h: Expr, params: Parameters, digits: number): Promise<Result<GammaValue>> {
+export function gammaValue(h: Expr, params: Parameters, digits: number): Promise<Result<GammaValue>> {
+  const values = [...params.env].sort(([a], [c]) => (a < c ? -1 : 1)).map(([k, v]) => `${k}=${v}`);
+  const key = `${toText(instantiateExpr(h, params))}|${values.join(',')}|${digits}`;
+  const hit = gammaCache.get(key);
+  if (hit) return hit;
+  const value = computeGammaValue(h, params, digits);
+  if (gammaCache.size >= GAMMA_CACHE_ENTRIES) gammaCache.delete(gammaCache.keys().next().value!);
+  gammaCache.set(key, value);
+  return value;
+}
+
+async function computeGammaValue(h: Expr, params: Parameters, digits: number): Promise<Result<GammaValue>> {
   const env = params.env;
   const hi = instantiateExpr(h, params);
   const B = env.get('B')!;

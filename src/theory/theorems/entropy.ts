@@ -12,6 +12,7 @@ import { encloseValue } from '../evaluate-bound.js';
 import type { BoundValue } from '../instantiation.js';
 import { instantiateExpr, P } from '../parameters.js';
 import { notComputedValue, plainValue } from './dudley.js';
+import { checkGroupEquivariance } from './approx.js';
 import { classHypotheses } from './gen-exact.js';
 import type { TheoremBody } from './types.js';
 
@@ -60,6 +61,8 @@ export async function entropyLoss(ctx: Context, scale: Rational | undefined, dig
 
 export async function entropyApprox(ctx: Context, scale: Rational | undefined, digits: number): Promise<Result<TheoremBody>> {
   if (ctx.setting.eps === undefined) return fail(error('EB6015', 'entropy.approx needs the parameter eps (model equivariance error)'));
+  const group = checkGroupEquivariance(ctx, 'entropy.approx');
+  if (!group.ok) return group;
   const symbolic = approxEntropy(ctx);
   const epsValue = ctx.params.env.get('epsilon');
   let values: BoundValue[] = [];

@@ -80,22 +80,50 @@ async function gainValues(ctx: Context, digits: number): Promise<BoundValue[]> {
   return out;
 }
 
+/**
+ * gain.finite's premise A_G = A_1/|G| on the power envelopes of X0 and X, decided exactly. It fails for
+ * S_d on a cube: cover.simplex needs A = (d + 1)(a/2)^d, so A_G/A_1 = (d + 1)/2^d, not 1/d!. Then the
+ * power forms tend to the ratio (A_G/A_1)^(1/d) (their constants), while the exact-ceiling ratio still
+ * tends to (lim N(X0, r)/N(X, r))^(1/d) = |G|^(-1/d) (limitValue).
+ */
+function envelopePremise(ctx: Context, order: bigint): { holds: boolean | undefined; detail: string; limit?: Expr } {
+  const eG = ctx.coverG.envelope;
+  const e1 = ctx.coverX.envelope;
+  if (!eG || !e1 || !eG.d.equals(e1.d)) return { holds: undefined, detail: 'no power envelopes of equal dimension for X0 and X: the premise is not used' };
+  const ratio = instantiateExpr(b.div(eG.A, e1.A), ctx.params);
+  const diff = instantiateExpr(b.sub(ratio, b.num(Rational.of(1n, order))), ctx.params);
+  if (diff.kind !== 'num') return { holds: undefined, detail: 'A_G/A_1 depends on free parameters: assumed' };
+  const shown = ratio.kind === 'num' ? String(ratio.value) : 'an irrational number';
+  if (diff.value.isZero()) return { holds: true, detail: `A_G/A_1 = ${shown} = 1/|G| (${ctx.coverG.theorem} and ${ctx.coverX.theorem} envelopes)` };
+  const limit = eG.d.compare(Rational.TWO) > 0 ? b.pow(ratio, b.num(eG.d.inverse())) : undefined;
+  return {
+    holds: false,
+    detail: `the premise A_G = A_1/|G| of the power forms fails: A_G/A_1 = ${shown} for the ${ctx.coverG.theorem} and ${ctx.coverX.theorem} envelopes, not 1/|G| = 1/${order}; the power-form ratio tends to (A_G/A_1)^(1/d), and only the exact-ceiling ratio tends to the limit below`,
+    ...(limit ? { limit } : {}),
+  };
+}
+
 export async function gainFinite(ctx: Context, digits: number, evaluateValues: boolean): Promise<Result<TheoremBody>> {
   const order = ctx.action.order;
   if (order === undefined || ctx.action.dimension > 0) return fail(error('EB6018', `gain.finite needs a finite group, and ${ctx.action.name} is a Lie group of dimension ${ctx.action.dimension}: missing hypothesis "finite_group" (use gain.lie)`));
   const symbolic = b.div(gammaExpr(dudleyIntegrand(ctx.coverG)), gammaExpr(dudleyIntegrand(ctx.coverX)));
+  const premise = envelopePremise(ctx, order);
   const hyps: CheckedHypothesis[] = [
     ...ctx.hypotheses,
     { name: 'finite_group', statement: 'G is finite and acts by isometries', how: 'catalog', detail: `|G| = ${order}` },
-    { name: 'power_envelopes', statement: 'A_G = A_1/|G| (free action up to a null set) for the limit |G|^(-1/d)', how: ctx.action.freeUpToNullSet ? 'catalog' : 'assumed', detail: 'the limit below is computed from the coverings themselves, so it does not rely on this' },
+    ...(premise.holds === false ? [] : [{ name: 'power_envelopes', statement: 'A_G = A_1/|G| for the limit |G|^(-1/d) of the power forms', how: premise.holds ? ('exact' as const) : ('assumed' as const), detail: premise.detail }]),
   ];
   const values: BoundValue[] = [];
-  const notes: string[] = [];
+  const notes: string[] = premise.holds === false ? [premise.detail] : [];
   if (evaluateValues) {
     values.push(...(await gainValues(ctx, digits)));
     const lim = await limitValue(ctx, digits);
     values.push(lim.value);
     if (lim.note) notes.push(lim.note);
+    if (premise.holds === false && premise.limit) {
+      const v = await encloseValue(premise.limit, ctx.params.env, digits);
+      values.push(v.ok ? plainValue('lim power-form ratio', '(A_G/A_1)^(1/d): the limit of the power-form and closed-form ratios, which is not |G|^(-1/d) because A_G != A_1/|G|', v.value, digits, premise.limit) : notComputedValue('lim power-form ratio', 'the limit of the power-form ratios', v));
+    }
   }
   return ok({ hypotheses: hyps, symbolic, relation: 'Gamma_G/Gamma_1 =', values, notes });
 }
@@ -106,21 +134,19 @@ export async function gainLie(ctx: Context, digits: number, evaluateValues: bool
   const d1 = ctx.coverX.dimension;
   if (d1 === undefined) return fail(error('EB6017', 'gain.lie needs the covering dimension of X'));
   const dG = d1.sub(Rational.of(dimG));
-  const rate = (d: Rational): Expr =>
-    d.compare(Rational.TWO) > 0 ? b.pow(P.n, b.num(d.inverse().neg())) : d.equals(Rational.TWO) ? b.mul(b.pow(P.n, b.num(Rational.HALF.neg())), b.pow(b.log(P.n), b.num(Rational.of(3, 2)))) : b.pow(P.n, b.num(Rational.HALF.neg()));
-  const symbolic = b.div(rate(dG), rate(d1));
+  // The bound is the ratio at n, as in gain.finite; the theorem's content, the rates, is in the dimensions.
+  const rate = (d: Rational): string => (d.compare(Rational.TWO) > 0 ? `n^(-1/${d}) up to a logarithm` : d.equals(Rational.TWO) ? 'n^(-1/2) log(n)^(3/2)' : 'n^(-1/2)');
+  const symbolic = b.div(gammaExpr(dudleyIntegrand(ctx.coverG)), gammaExpr(dudleyIntegrand(ctx.coverX)));
   const values: BoundValue[] = [];
-  const notes = [`rate of Gamma_1: n^(-1/${d1})${d1.compare(Rational.TWO) <= 0 ? ' -> n^(-1/2)' : ''}; rate of Gamma_G: d - dim G = ${dG}`];
+  const notes = [`rate of Gamma_1: ${rate(d1)} (d = ${d1}); rate of Gamma_G: ${rate(dG)} (d - dim G = ${dG})`];
   if (ctx.coverG.dimension !== undefined && !ctx.coverG.dimension.equals(dG)) notes.push(`the fundamental domain's covering dimension is ${ctx.coverG.dimension}, not d - dim G = ${dG}`);
-  if (evaluateValues) {
-    values.push(...(await gainValues(ctx, digits)));
-    const lim = await limitValue(ctx, digits);
-    values.push(lim.value);
-  }
+  if (evaluateValues) values.push(...(await gainValues(ctx, digits)));
+  values.push(plainValue('d', `the covering dimension of X: Gamma_1 decays like ${rate(d1)}`, point(d1), digits), plainValue('d - dim G', `the covering dimension of X0: Gamma_G decays like ${rate(dG)}`, point(dG), digits));
+  if (evaluateValues) values.push((await limitValue(ctx, digits)).value);
   return ok({
     hypotheses: [...ctx.hypotheses, { name: 'lie_group', statement: 'G is a compact Lie group acting with finite stabilisers off a null set', how: 'catalog', detail: `dim G = ${dimG}` }],
     symbolic,
-    relation: 'rate(Gamma_G)/rate(Gamma_1) ~',
+    relation: 'Gamma_G/Gamma_1 =',
     values,
     notes,
   });

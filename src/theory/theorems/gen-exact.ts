@@ -39,7 +39,7 @@ export async function computeGamma(c: Covering, ctx: Context, digits: number, la
 
 export async function genExact(ctx: Context, digits: number, evaluateValues: boolean): Promise<Result<TheoremBody>> {
   if (ctx.setting.hypothesisClass.equivariance === 'approximate')
-    return fail(error('EB6023', 'gen.exact is stated for Lip_G; the class is only approximately equivariant: missing hypothesis "exact_equivariance" (use gen.approx)'));
+    return fail(error('EB6023', `gen.exact is stated for Lip_G; the class is only approximately equivariant: missing hypothesis "exact_equivariance" (use ${ctx.setting.transformations ? 'gen.partial' : 'gen.approx'})`));
   const trivial = ctx.setting.group.kind === 'trivial';
   const h = dudleyIntegrand(ctx.coverG);
   const symbolic = gammaExpr(h);
