@@ -98,7 +98,7 @@ export const codes = {
   EB5106: { summary: 'no certified minimum bracket', hint: 'no three points with f(middle) <= f(ends) were certified; the function may not be unimodal on the interval' },
   EB5107: { summary: 'predicate never holds in the range', hint: 'the predicate is false at the upper end of the integer range; widen the range' },
   EB5108: { summary: 'integrand not enclosable on a cell', hint: 'the interval enclosure of the integrand is unbounded or undefined on part of the interval (e.g. an improper endpoint)' },
-  EB5109: { summary: 'quadrature precision above its limit', hint: 'quadrature values are limited to 300 significant digits (at 1000 digits the Gauss rules take minutes and exhaust WebAssembly memory); ask for fewer digits' },
+  EB5109: { summary: 'quadrature precision above its limit', hint: 'quadrature values are limited to 1100 significant digits (beyond that one quadrature takes minutes: 1500 digits took 2 to 5); ask for fewer digits' },
   // -- add above this line (EB51xx)
   // theorems (EB6xxx)
   EB6010: { summary: 'group does not act by isometries on this space', hint: 'the theorems need a group acting on X by isometries (and mapping X onto itself); choose a space the group preserves' },

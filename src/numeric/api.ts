@@ -15,6 +15,10 @@ export interface Field<R> {
   sub(a: R, b: R): R;
   mul(a: R, b: R): R;
   div(a: R, b: R): R;
+  /** a·k for an integer |k| < 2^31: cheaper than mul at high precision (one rounding). */
+  mulInt(a: R, k: number): R;
+  /** a/k for an integer 0 < |k| < 2^31: cheaper than div at high precision (one rounding). */
+  divInt(a: R, k: number): R;
   neg(a: R): R;
   abs(a: R): R;
   sqrt(a: R): R;
@@ -34,6 +38,22 @@ export interface Field<R> {
   toRational(a: R): Rational;
   /** `digits` significant decimal digits, round to nearest, as "1.2345e-3"-free plain or scientific text. */
   toDecimal(a: R, digits: number): string;
+  /** A value of q (round to nearest) that lives until destroy(): release() never frees it. For cached constants. */
+  constant(q: Rational): R;
+  /** A copy of a that lives until destroy(), like constant(): for values cached per field. */
+  persist(a: R): R;
+  /**
+   * A position in the order values were created, for release(). Long computations (quadrature nodes,
+   * Newton steps) take a mark, work, then release to it, so memory stays bounded by what is kept.
+   */
+  mark(): number;
+  /**
+   * Frees every value created since `mark` except those in `keep`, which stay valid (and now belong
+   * to whatever mark encloses this one). Using a freed value afterwards is a bug (MPFR: it throws).
+   */
+  release(mark: number, ...keep: R[]): void;
+  /** Values created and not yet released (MPFR: registers in use; decimal.js: 0, the GC owns them). */
+  liveValues(): number;
   /** Frees what this field allocated (MPFR objects live in WebAssembly memory). Idempotent. */
   destroy(): void;
 }

@@ -118,6 +118,12 @@ export class DecimalField implements Field<Decimal> {
   div(a: Decimal, b: Decimal): Decimal {
     return new this.D(a).div(b);
   }
+  mulInt(a: Decimal, k: number): Decimal {
+    return new this.D(a).times(k);
+  }
+  divInt(a: Decimal, k: number): Decimal {
+    return new this.D(a).div(k);
+  }
   neg(a: Decimal): Decimal {
     return new this.D(a).neg();
   }
@@ -179,6 +185,21 @@ export class DecimalField implements Field<Decimal> {
     if (a.isNaN()) return 'NaN';
     if (!a.isFinite()) return a.isNeg() ? '-Infinity' : 'Infinity';
     return formatDecimal(this.toRational(a), digits);
+  }
+  constant(q: Rational): Decimal {
+    return this.rational(q);
+  }
+  persist(a: Decimal): Decimal {
+    return a;
+  }
+  mark(): number {
+    return 0;
+  }
+  release(): void {
+    // decimal.js values are garbage collected.
+  }
+  liveValues(): number {
+    return 0;
   }
   destroy(): void {
     // decimal.js values are garbage collected.

@@ -9,7 +9,7 @@ import type { Expr } from '../expr/types.js';
 import type { Approximation } from './api.js';
 import { describeExpr } from './describe.js';
 import { UNCERTAIN_SUFFIX } from './evaluate-decimal.js';
-import { formatDecimal, formatDigits, roundToDigits } from './format.js';
+import { commonRounding, formatDecimal, formatDigits } from './format.js';
 import { IntervalEvaluator, type RationalInterval } from './interval.js';
 import { loadMpfr, MAX_PRECISION_BITS, mpfrSync } from './mpfr.js';
 
@@ -73,38 +73,58 @@ function prepare(e: Expr, env: ReadonlyMap<string, Rational>, digits: number): P
   return { kind: 'numeric', expr: ex.value.expr };
 }
 
-function ziv(expr: Expr, digits: number, maxBits: number | undefined): Result<Approximation> {
+/** One enclosure at one precision: certified digits, a final failure, or a reason to retry higher. */
+type Step =
+  | { kind: 'certified'; value: Approximation }
+  | { kind: 'failed'; result: Result<Approximation> }
+  | { kind: 'undefined'; result: Result<Approximation> }
+  | { kind: 'straddles'; lo: Rational; hi: Rational }
+  | { kind: 'doubtful'; diagnostic: Diagnostic };
+
+function step(expr: Expr, box: ReadonlyMap<string, RationalInterval>, bits: number, digits: number): Step {
+  const r = evaluatorFor(bits).enclose(expr, box);
+  switch (r.kind) {
+    case 'unsupported':
+      return { kind: 'failed', result: fail(error(r.reason === 'free-symbol' ? 'EB5004' : 'EB5007', r.message)) };
+    case 'empty':
+      return { kind: 'undefined', result: fail(error('EB5001', `${r.undefinedAt ? describeExpr(r.undefinedAt) : 'the expression'} is undefined at this point`)) };
+    case 'entire':
+    case 'unbounded-above':
+    case 'unbounded-below':
+      if (!r.undefinedPossible) return { kind: 'failed', result: fail(error('EB5008', `the value of ${describeExpr(expr)} overflows the floating-point range`)) };
+      break;
+    case 'bounded':
+      if (r.undefinedPossible) break;
+      {
+        const a = commonRounding(r.lo, r.hi, digits);
+        if (a) return { kind: 'certified', value: { text: formatDigits(a), lower: r.lo, upper: r.hi, correctlyRounded: true } };
+      }
+      return { kind: 'straddles', lo: r.lo, hi: r.hi };
+  }
+  return {
+    kind: 'doubtful',
+    diagnostic: error('EB5003', `could not certify that ${r.undefinedAt ? describeExpr(r.undefinedAt) : 'the expression'} is defined at this point (an argument is too close to a domain boundary) at ${bits} bits`),
+  };
+}
+
+/** The Ziv loop's first precision and its ceiling. */
+function precisions(digits: number, maxBits: number | undefined): { start: number; cap: number } {
   const start = Math.ceil(digits * Math.log2(10)) + GUARD_BITS;
   const cap = Math.min(MAX_PRECISION_BITS, maxBits ?? Math.max(8 * start, 4096));
-  let bits = Math.min(start, cap);
+  return { start: Math.min(start, cap), cap };
+}
+
+function ziv(expr: Expr, digits: number, maxBits: number | undefined): Result<Approximation> {
+  const { start, cap } = precisions(digits, maxBits);
+  let bits = start;
   let last: { lo: Rational; hi: Rational } | undefined;
   let doubtful: Diagnostic | undefined;
   for (;;) {
-    const ev = evaluatorFor(bits);
-    const r = ev.enclose(expr, EMPTY_BOX);
-    switch (r.kind) {
-      case 'unsupported':
-        return fail(error(r.reason === 'free-symbol' ? 'EB5004' : 'EB5007', r.message));
-      case 'empty':
-        return fail(error('EB5001', `${r.undefinedAt ? describeExpr(r.undefinedAt) : 'the expression'} is undefined at this point`));
-      case 'entire':
-      case 'unbounded-above':
-      case 'unbounded-below':
-        if (!r.undefinedPossible) return fail(error('EB5008', `the value of ${describeExpr(expr)} overflows the floating-point range`));
-        break;
-      case 'bounded':
-        break;
-    }
-    if (r.kind === 'bounded' && !r.undefinedPossible) {
-      const a = roundToDigits(r.lo, digits);
-      const c = roundToDigits(r.hi, digits);
-      if (a.sign === c.sign && a.mantissa === c.mantissa && a.exponent === c.exponent) {
-        return ok({ text: formatDigits(a), lower: r.lo, upper: r.hi, correctlyRounded: true });
-      }
-      last = { lo: r.lo, hi: r.hi };
-    } else if (r.undefinedPossible) {
-      doubtful = error('EB5003', `could not certify that ${r.undefinedAt ? describeExpr(r.undefinedAt) : 'the expression'} is defined at this point (an argument is too close to a domain boundary) at ${bits} bits`);
-    }
+    const r = step(expr, EMPTY_BOX, bits, digits);
+    if (r.kind === 'certified') return ok(r.value);
+    if (r.kind === 'failed' || r.kind === 'undefined') return r.result;
+    if (r.kind === 'straddles') last = { lo: r.lo, hi: r.hi };
+    else doubtful = r.diagnostic;
     if (bits >= cap) break;
     bits = Math.min(cap, bits * 2);
   }
@@ -126,13 +146,17 @@ function uncertain(lo: Rational, hi: Rational, digits: number): Approximation {
  * So the tree as written is enclosed over the point first: undefined anywhere in it means undefined.
  */
 function definedAsWritten(e: Expr, env: ReadonlyMap<string, Rational>, digits: number): Result<true> {
-  const box = new Map<string, RationalInterval>([...env].map(([k, v]) => [k, { lo: v, hi: v }]));
+  const box = pointBox(env);
   let bits = Math.max(64, Math.ceil(digits * Math.log2(10)) + GUARD_BITS);
   for (let i = 0; i < 4; i++, bits *= 4) {
-    const r = evaluatorFor(bits).enclose(e, box);
+    // Only the definedness flags are read: the endpoints are never converted to rationals.
+    const ev = evaluatorFor(bits);
+    const r = ev.encloseMpfr(e, box);
+    ev.release();
     if (r.kind === 'unsupported') return ok(true); // binders: their bodies are checked where they are evaluated
-    if (r.kind === 'empty' || r.definitelyUndefined) return fail(error('EB5001', `${r.undefinedAt ? describeExpr(r.undefinedAt) : 'the expression'} is undefined at this point`));
-    if (!r.undefinedPossible) return ok(true);
+    const v = r.value;
+    if (v.empty) return fail(error('EB5001', `${v.undefinedAt ? describeExpr(v.undefinedAt) : 'the expression'} is undefined at this point`));
+    if (!v.undefinedPossible) return ok(true);
   }
   return fail(error('EB5003', `could not certify that ${describeExpr(e)} is defined at this point (an argument is too close to a domain boundary)`));
 }
@@ -153,7 +177,19 @@ export function evaluateSync(e: Expr, env: ReadonlyMap<string, Rational>, opts: 
 }
 
 function finish(e: Expr, env: ReadonlyMap<string, Rational>, p: Prepared, opts: EvaluateOptions): Result<Approximation> {
+  if (p.kind === 'numeric') {
+    // Usually one enclosure of the tree as written, over the point, both proves it defined (which
+    // substitution alone cannot: it may cancel an undefined part) and certifies every digit. Anything
+    // else (a binder, a doubtful domain, digits on a rounding boundary) takes the two-step path below.
+    const direct = step(e, pointBox(env), precisions(opts.digits, opts.maxPrecisionBits).start, opts.digits);
+    if (direct.kind === 'certified') return ok(direct.value);
+    if (direct.kind === 'undefined') return direct.result;
+  }
   const defined = definedAsWritten(e, env, Math.min(opts.digits, 60));
   if (!defined.ok) return defined;
   return p.kind === 'done' ? p.result : ziv(p.expr, opts.digits, opts.maxPrecisionBits);
+}
+
+function pointBox(env: ReadonlyMap<string, Rational>): Map<string, RationalInterval> {
+  return new Map([...env].map(([k, v]) => [k, { lo: v, hi: v }]));
 }

@@ -13,6 +13,7 @@ import {
   mulRounded,
   RNDD,
   RNDU,
+  roundedPair,
   smallExact,
   type IntervalBuilder,
   type IntervalContext,
@@ -84,9 +85,10 @@ export function mulIntervals(ctx: IntervalContext, args: readonly MpfrInterval[]
 
 // ---- powers -----------------------------------------------------------------------------------
 
-function powInt(ctx: IntervalContext, rop: MpfrPtr, x: MpfrPtr, k: bigint, rnd: number): void {
-  if (k >= -BigInt(INT32_MAX) && k <= BigInt(INT32_MAX)) ctx.b.mpfr_pow_si(rop, x, Number(k), rnd);
-  else ctx.arena.powInteger(rop, x, k, rnd);
+/** rop := x^k rounded in rnd; returns MPFR's ternary value. */
+function powInt(ctx: IntervalContext, rop: MpfrPtr, x: MpfrPtr, k: bigint, rnd: number): number {
+  if (k >= -BigInt(INT32_MAX) && k <= BigInt(INT32_MAX)) return ctx.b.mpfr_pow_si(rop, x, Number(k), rnd);
+  return ctx.arena.powInteger(rop, x, k, rnd);
 }
 
 /** x^k for an integer k (not 0): exact parity rules, zero divisors give half-lines. */
@@ -105,14 +107,11 @@ export function powIntegerInterval(ctx: IntervalContext, node: Expr, x: MpfrInte
   const even = k % 2n === 0n;
   const sLo = b.mpfr_sgn(x.lo);
   const sHi = b.mpfr_sgn(x.hi);
+  const power = (rop: MpfrPtr, op: MpfrPtr, rnd: number) => powInt(ctx, rop, op, k, rnd);
   if (k > 0n) {
-    if (!even || sLo >= 0) {
-      powInt(ctx, out.lo, x.lo, k, RNDD);
-      powInt(ctx, out.hi, x.hi, k, RNDU);
-    } else if (sHi <= 0) {
-      powInt(ctx, out.lo, x.hi, k, RNDD);
-      powInt(ctx, out.hi, x.lo, k, RNDU);
-    } else {
+    if (!even || sLo >= 0) roundedPair(ctx, out.lo, x.lo, out.hi, x.hi, power);
+    else if (sHi <= 0) roundedPair(ctx, out.lo, x.hi, out.hi, x.lo, power);
+    else {
       const m = ctx.take();
       b.mpfr_neg(m, x.lo, RNDU);
       b.mpfr_max(m, m, x.hi, RNDU);
@@ -124,13 +123,8 @@ export function powIntegerInterval(ctx: IntervalContext, node: Expr, x: MpfrInte
   // Negative exponent: 0 is a pole.
   if (sLo === 0 && sHi === 0) return emptyInterval(ctx, node);
   if (sLo > 0 || sHi < 0) {
-    if (!even || sLo > 0) {
-      powInt(ctx, out.lo, x.hi, k, RNDD);
-      powInt(ctx, out.hi, x.lo, k, RNDU);
-    } else {
-      powInt(ctx, out.lo, x.lo, k, RNDD);
-      powInt(ctx, out.hi, x.hi, k, RNDU);
-    }
+    if (!even || sLo > 0) roundedPair(ctx, out.lo, x.hi, out.hi, x.lo, power);
+    else roundedPair(ctx, out.lo, x.lo, out.hi, x.hi, power);
     return done(ctx, out);
   }
   flagUndefined(out, node);
@@ -189,7 +183,8 @@ export function powRationalInterval(ctx: IntervalContext, node: Expr, x: MpfrInt
     flagUndefined(out, node);
     b.mpfr_set_zero(lo, 1);
   } else b.mpfr_set(lo, x.lo, RNDD);
-  if (p > 0) {
+  if (p === 1 && q === 2) roundedPair(ctx, out.lo, lo, out.hi, x.hi, b.mpfr_sqrt);
+  else if (p > 0) {
     rootPower(ctx, out.lo, lo, p, q, RNDD);
     rootPower(ctx, out.hi, x.hi, p, q, RNDU);
   } else {
@@ -207,6 +202,13 @@ function powCorners(ctx: IntervalContext, outLo: MpfrPtr, outHi: MpfrPtr, xl: Mp
   // x^y is monotone in x (for fixed y) and in y (for fixed x > 0), with the limits at x = 0 and at
   // infinite endpoints that mpfr_pow returns (0^-1 = +inf, 0^1 = 0, 0^0 = 1), so the corners bound it.
   const b = ctx.b;
+  if (b.mpfr_equal_p(xl, xh) !== 0 && b.mpfr_equal_p(yl, yh) !== 0) {
+    // A point: the four corners coincide, and one correctly rounded power gives both ends.
+    const ternary = b.mpfr_pow(outLo, xl, yl, RNDD);
+    b.mpfr_set(outHi, outLo, RNDU);
+    if (ternary !== 0) b.mpfr_nextabove(outHi);
+    return;
+  }
   const t = ctx.take();
   let first = true;
   for (const xv of [xl, xh]) {

@@ -114,6 +114,26 @@ export function mulRounded(b: MpfrBinding, rop: MpfrPtr, x: MpfrPtr, y: MpfrPtr,
   if (b.mpfr_nan_p(rop) !== 0) b.mpfr_set_zero(rop, 1);
 }
 
+/** A correctly rounded MPFR function of one argument, returning MPFR's ternary value. */
+export type RoundedFn = (rop: MpfrPtr, op: MpfrPtr, rnd: number) => number;
+
+/**
+ * outLo := f(argLo) rounded down, outHi := f(argHi) rounded up. When both arguments are the same float
+ * one call suffices: f is correctly rounded, so the upward rounding of an inexact result is the float
+ * next above the downward one, and MPFR's ternary value (0 iff exact) says which case holds.
+ */
+export function roundedPair(ctx: IntervalContext, outLo: MpfrPtr, argLo: MpfrPtr, outHi: MpfrPtr, argHi: MpfrPtr, f: RoundedFn): void {
+  const b = ctx.b;
+  if (argLo === argHi || b.mpfr_equal_p(argLo, argHi) !== 0) {
+    const ternary = f(outLo, argLo, RNDD);
+    b.mpfr_set(outHi, outLo, RNDU); // same precision: exact
+    if (ternary !== 0) b.mpfr_nextabove(outHi);
+    return;
+  }
+  f(outLo, argLo, RNDD);
+  f(outHi, argHi, RNDU);
+}
+
 export { RNDD, RNDU };
 
 /** Exact values are tracked only while they stay small (cheap to convert, cheap to combine). */

@@ -11,6 +11,7 @@ import {
   fresh,
   RNDD,
   RNDU,
+  roundedPair,
   type IntervalContext,
   type MpfrInterval,
 } from './interval-core.js';
@@ -24,8 +25,8 @@ export function logInterval(ctx: IntervalContext, node: Expr, x: MpfrInterval): 
   if (b.mpfr_sgn(x.lo) <= 0) {
     flagUndefined(out, node);
     b.mpfr_set_inf(out.lo, -1);
-  } else b.mpfr_log(out.lo, x.lo, RNDD);
-  b.mpfr_log(out.hi, x.hi, RNDU);
+    b.mpfr_log(out.hi, x.hi, RNDU);
+  } else roundedPair(ctx, out.lo, x.lo, out.hi, x.hi, b.mpfr_log);
   return done(ctx, out);
 }
 
@@ -33,8 +34,7 @@ export function expInterval(ctx: IntervalContext, x: MpfrInterval): MpfrInterval
   const b = ctx.b;
   const out = fresh(ctx);
   combineFlags(out, x);
-  b.mpfr_exp(out.lo, x.lo, RNDD);
-  b.mpfr_exp(out.hi, x.hi, RNDU);
+  roundedPair(ctx, out.lo, x.lo, out.hi, x.hi, b.mpfr_exp);
   return done(ctx, out);
 }
 

@@ -1,18 +1,26 @@
 // Field<R> over MPFR at one precision and one rounding mode (round to nearest for plain evaluation).
-// Every value lives in the field's arena; destroy() frees them all at once.
+// Values live in the field's arena until release() to an earlier mark recycles them, or destroy().
 
 import type { Rational } from '../expr/rational.js';
 import type { Field } from './api.js';
 import { formatDecimal } from './format.js';
 import { loadMpfr, MpfrArena, mpfrSync, RNDN, type Mpfr, type MpfrPtr, type Rounding } from './mpfr.js';
 
+const RELEASED = -1;
+
 /** An MPFR value of one field: opaque outside this module. */
 export class MpfrValue {
   /** @internal */
   constructor(
-    readonly ptr: MpfrPtr,
+    /** @internal RELEASED once its register went back to the pool. */
+    public register: MpfrPtr,
     readonly owner: MpfrField,
   ) {}
+
+  get ptr(): MpfrPtr {
+    if (this.register === RELEASED) throw new Error('MPFR value used after release()');
+    return this.register;
+  }
 }
 
 export class MpfrField implements Field<MpfrValue> {
@@ -20,6 +28,10 @@ export class MpfrField implements Field<MpfrValue> {
   private readonly arena: MpfrArena;
   private piValue: MpfrValue | undefined;
   private destroyed = false;
+  /** Values not yet released, in creation order (a stack that release() cuts back to a mark). */
+  private readonly live: MpfrValue[] = [];
+  /** Registers of released values, reused before new ones are allocated. */
+  private readonly pool: MpfrPtr[] = [];
 
   constructor(
     mpfr: Mpfr,
@@ -35,7 +47,45 @@ export class MpfrField implements Field<MpfrValue> {
 
   private fresh(): MpfrValue {
     if (this.destroyed) throw new Error('MpfrField used after destroy()');
-    return new MpfrValue(this.arena.take(), this);
+    // Registers are held by the arena until destroy(); the pool only recycles them.
+    const v = new MpfrValue(this.pool.pop() ?? this.arena.takePermanent(), this);
+    this.live.push(v);
+    return v;
+  }
+
+  mark(): number {
+    return this.live.length;
+  }
+
+  release(mark: number, ...keep: MpfrValue[]): void {
+    let w = mark;
+    for (let i = mark; i < this.live.length; i++) {
+      const v = this.live[i]!;
+      if (keep.includes(v)) this.live[w++] = v;
+      else {
+        this.pool.push(v.register);
+        v.register = RELEASED;
+      }
+    }
+    this.live.length = Math.min(w, this.live.length);
+  }
+
+  liveValues(): number {
+    return this.live.length;
+  }
+
+  constant(q: Rational): MpfrValue {
+    if (this.destroyed) throw new Error('MpfrField used after destroy()');
+    const v = new MpfrValue(this.arena.takePermanent(), this);
+    this.arena.setRational(v.register, q, this.rounding);
+    return v;
+  }
+
+  persist(a: MpfrValue): MpfrValue {
+    const from = this.own(a);
+    const v = new MpfrValue(this.arena.takePermanent(), this);
+    this.b.mpfr_set(v.register, from, this.rounding); // same precision: exact
+    return v;
   }
 
   private own(a: MpfrValue): MpfrPtr {
@@ -71,6 +121,16 @@ export class MpfrField implements Field<MpfrValue> {
   }
   div(a: MpfrValue, c: MpfrValue): MpfrValue {
     return this.binary(a, c, this.b.mpfr_div);
+  }
+  mulInt(a: MpfrValue, k: number): MpfrValue {
+    const r = this.fresh();
+    this.b.mpfr_mul_si(r.ptr, this.own(a), checkSmallInt(k), this.rounding);
+    return r;
+  }
+  divInt(a: MpfrValue, k: number): MpfrValue {
+    const r = this.fresh();
+    this.b.mpfr_div_si(r.ptr, this.own(a), checkSmallInt(k), this.rounding);
+    return r;
   }
   pow(a: MpfrValue, c: MpfrValue): MpfrValue {
     return this.binary(a, c, this.b.mpfr_pow);
@@ -136,8 +196,16 @@ export class MpfrField implements Field<MpfrValue> {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    for (const v of this.live) v.register = RELEASED;
+    this.live.length = 0;
+    this.pool.length = 0;
     this.arena.destroy();
   }
+}
+
+function checkSmallInt(k: number): number {
+  if (!Number.isInteger(k) || Math.abs(k) > 2 ** 31 - 1) throw new RangeError(`not a 32-bit integer: ${k}`);
+  return k;
 }
 
 /** A field after `await loadMpfr()`. */

@@ -59,6 +59,7 @@ export function checkPrecision(bits: number): number {
 }
 
 const INT32_MAX = 2 ** 31 - 1;
+const INT32_MAX_N = BigInt(INT32_MAX);
 
 /**
  * Owns mpfr_t registers of one precision plus scratch GMP integers. `take()` reuses released
@@ -133,19 +134,22 @@ export class MpfrArena {
 
   /** rop := q rounded in direction rnd (correctly rounded); returns MPFR's ternary value (0 when exact). */
   setRational(rop: MpfrPtr, q: Rational, rnd: number): number {
-    if (q.d === 1n && q.n >= -BigInt(INT32_MAX) && q.n <= BigInt(INT32_MAX)) return this.b.mpfr_set_si(rop, Number(q.n), rnd);
+    const small = q.n >= -INT32_MAX_N && q.n <= INT32_MAX_N;
+    if (small && q.d === 1n) return this.b.mpfr_set_si(rop, Number(q.n), rnd);
+    if (small && q.d <= INT32_MAX_N) {
+      // Already reduced, as mpq_t requires: no text round trip for the common small fractions.
+      this.b.mpq_set_si(this.mpq, Number(q.n), Number(q.d));
+      return this.b.mpfr_set_q(rop, this.mpq, rnd);
+    }
     this.b.mpq_set_string(this.mpq, q.d === 1n ? q.n.toString(16) : `${q.n.toString(16)}/${q.d.toString(16)}`, 16);
     return this.b.mpfr_set_q(rop, this.mpq, rnd);
   }
 
-  /** rop := base^k for an exact integer k, correctly rounded in direction rnd. */
-  powInteger(rop: MpfrPtr, base: MpfrPtr, k: bigint, rnd: number): void {
-    if (k >= -BigInt(INT32_MAX) && k <= BigInt(INT32_MAX)) {
-      this.b.mpfr_pow_si(rop, base, Number(k), rnd);
-      return;
-    }
+  /** rop := base^k for an exact integer k, correctly rounded in direction rnd; returns the ternary value. */
+  powInteger(rop: MpfrPtr, base: MpfrPtr, k: bigint, rnd: number): number {
+    if (k >= -BigInt(INT32_MAX) && k <= BigInt(INT32_MAX)) return this.b.mpfr_pow_si(rop, base, Number(k), rnd);
     this.b.mpz_set_string(this.mpz, k.toString(16), 16);
-    this.b.mpfr_pow_z(rop, base, this.mpz, rnd);
+    return this.b.mpfr_pow_z(rop, base, this.mpz, rnd);
   }
 
   /** The exact value of a finite float; undefined for NaN and infinities. */

@@ -1,6 +1,7 @@
 // Tanh–sinh (double exponential) quadrature for pieces with endpoint singularities, e.g.
 // sqrt(log(1 + 4/t)) at t = 0: x = mid ± half·tanh(π/2·sinh(u)), with distances to the endpoints
-// computed as (hi - lo)/(E + 1), E = exp(π·sinh(u)), so nodes next to an endpoint keep full relative accuracy.
+// computed as (hi - lo)·c, c = 1/(E + 1), E = exp(π·sinh(u)), so nodes next to an endpoint keep full
+// relative accuracy. Nodes and weights are cached per field and level.
 
 import { Rational } from '../expr/rational.js';
 import type { Field } from './api.js';
@@ -14,6 +15,61 @@ export interface TanhSinhResult<R> {
 }
 
 /**
+ * The new nodes of level k (step h = 2^-k; level 0 has j = 0..jMax, later levels the odd j) as factors
+ * that depend on the precision only: c = 1/(E + 1), the distance of the node to the nearer endpoint over
+ * the width, and v = (π/2)·cosh(u)·4E/(E + 1)^2, the weight over half·h, where u = j·h and
+ * E = exp(π·sinh u) = exp(2s), s = π/2·sinh u. Computed once per field and level (two exponentials a
+ * node), then shared by every piece and every integrand integrated in that field.
+ */
+interface Level<R> {
+  readonly nodes: readonly { readonly j: number; readonly c: R; readonly v: R }[];
+}
+
+const fieldLevels = new WeakMap<object, Level<unknown>[]>();
+
+/** Largest u: where π/2·sinh(u) ≈ 3·bits·ln 2, far past where the weights fall below 2^-bits. */
+function uMax(bits: number): number {
+  return Math.asinh((3 * bits * Math.LN2) / (Math.PI / 2));
+}
+
+function level<R>(F: Field<R>, k: number): Level<R> {
+  let levels = fieldLevels.get(F);
+  if (!levels) {
+    levels = [];
+    fieldLevels.set(F, levels);
+  }
+  const hit = levels[k];
+  if (hit) return hit as Level<R>;
+  const start = F.mark();
+  const one = F.rational(Rational.ONE);
+  const two = F.rational(Rational.TWO);
+  const four = F.rational(Rational.of(4));
+  const pi = F.pi();
+  const halfPi = F.div(pi, two);
+  const h = Rational.of(1n, 1n << BigInt(k));
+  const jMax = Math.floor(uMax(F.precisionBits) * 2 ** k);
+  const perNode = F.mark();
+  const nodes: { j: number; c: R; v: R }[] = [];
+  for (let j = k === 0 ? 0 : 1; j <= jMax; j += k === 0 ? 1 : 2) {
+    const u = F.rational(h.mul(Rational.of(j)));
+    const eu = F.exp(u);
+    const eInv = F.div(one, eu);
+    const sinhU = F.div(F.sub(eu, eInv), two);
+    const coshU = F.div(F.add(eu, eInv), two);
+    const E = F.exp(F.mul(pi, sinhU));
+    const E1 = F.add(E, one);
+    const c = F.div(one, E1);
+    const v = F.mul(F.mul(halfPi, coshU), F.div(F.mul(four, E), F.mul(E1, E1)));
+    if (!F.isZero(c) && !F.isZero(v) && F.isFinite(v)) nodes.push({ j, c: F.persist(c), v: F.persist(v) });
+    F.release(perNode);
+  }
+  F.release(start);
+  const lv: Level<R> = { nodes };
+  levels[k] = lv as Level<unknown>;
+  return lv;
+}
+
+/**
  * ∫_lo^hi f by tanh–sinh, halving the step until two levels agree to `tolerance` (absolute) or
  * `maxLevels` is reached. f may be infinite at the endpoints: they are never evaluated.
  */
@@ -21,34 +77,26 @@ export function tanhSinh<R>(F: Field<R>, f: (x: R) => R, lo: R, hi: R, tolerance
   const maxLevels = opts.maxLevels ?? 12;
   const maxEvaluations = opts.maxEvaluations ?? 200_000;
   const zero = F.rational(Rational.ZERO);
-  const one = F.rational(Rational.ONE);
   const two = F.rational(Rational.TWO);
-  const halfPi = F.div(F.pi(), two);
   const width = F.sub(hi, lo);
   const half = F.div(width, two);
   const mid = F.add(lo, half);
-  // Largest u: where π/2·sinh(u) ≈ 3·bits·ln 2, far past where the weights fall below 2^-bits.
-  const uMax = Math.asinh((3 * F.precisionBits * Math.LN2) / (Math.PI / 2));
   let evaluations = 0;
   let nonFinite = false;
 
-  // Sum over u = j·h for j in `js` of w(u)·(f(left) + f(right)), plus the centre term when u = 0.
-  const contribution = (h: Rational, js: Iterable<number>): R => {
-    const hF = F.rational(h);
+  // Sum over the nodes of level k of w·(f(left) + f(right)), plus the centre term at level 0, with
+  // w = half·h·v and the node at distance d = width·c from the nearer endpoint (full relative accuracy
+  // next to it). Each node's temporaries are released before the next node: memory stays flat.
+  const contribution = (k: number): R => {
+    const halfH = F.mul(half, F.rational(Rational.of(1n, 1n << BigInt(k))));
+    const perNode = F.mark();
     let s = zero;
-    for (const j of js) {
-      const u = F.rational(h.mul(Rational.of(j)));
-      const eu = F.exp(u);
-      const eInv = F.div(one, eu);
-      const sinhU = F.div(F.sub(eu, eInv), two);
-      const coshU = F.div(F.add(eu, eInv), two);
-      const E = F.exp(F.mul(F.pi(), sinhU)); // exp(2s), s = π/2·sinh u
-      const E1 = F.add(E, one);
-      const d = F.div(width, E1); // distance of the node to the nearer endpoint
-      // w = half·h·(π/2)·cosh(u)/cosh(s)^2 = half·h·(π/2)·cosh(u)·4E/(E+1)^2
-      const w = F.mul(F.mul(half, hF), F.mul(F.mul(halfPi, coshU), F.div(F.mul(F.rational(Rational.of(4)), E), F.mul(E1, E1))));
+    for (const node of level(F, k).nodes) {
+      F.release(perNode, s);
+      const w = F.mul(halfH, node.v);
+      const d = F.mul(width, node.c);
       if (F.isZero(w) || F.isZero(d) || !F.isFinite(w)) continue;
-      if (j === 0) {
+      if (node.j === 0) {
         const v = f(mid);
         evaluations++;
         if (!F.isFinite(v)) nonFinite = true;
@@ -67,30 +115,25 @@ export function tanhSinh<R>(F: Field<R>, f: (x: R) => R, lo: R, hi: R, tolerance
     return s;
   };
 
-  let h = Rational.ONE;
-  const jMax = (hh: Rational): number => Math.floor(uMax / hh.toNumber());
-  let total = contribution(h, range(0, jMax(h), 1));
+  let total = contribution(0);
   let prev = total;
   let err = F.abs(total);
   const history: R[] = [];
-  for (let level = 1; level <= maxLevels; level++) {
-    h = h.div(Rational.TWO);
+  const perLevel = F.mark();
+  for (let k = 1; k <= maxLevels; k++) {
     // New nodes are the odd multiples of the halved step; the old sum counts with half the weight.
-    const fresh = contribution(h, range(1, jMax(h), 2));
+    const fresh = contribution(k);
     total = F.add(F.div(total, two), fresh);
     err = F.abs(F.sub(total, prev));
     prev = total;
     if (nonFinite) return { value: total, errorEstimate: err, converged: false, evaluations };
-    if (level >= 3 && F.cmp(err, tolerance) <= 0) return { value: total, errorEstimate: err, converged: true, evaluations };
+    if (k >= 3 && F.cmp(err, tolerance) <= 0) return { value: total, errorEstimate: err, converged: true, evaluations };
     // Converging tanh–sinh roughly doubles its digits per level; a difference that does not even halve
     // over two levels means a non-integrable or badly behaved integrand: stop early.
     history.push(err);
-    if (level >= 5 && F.cmp(F.mul(two, err), history[history.length - 3]!) > 0) break;
+    if (k >= 5 && F.cmp(F.mul(two, err), history[history.length - 3]!) > 0) break;
     if (evaluations > maxEvaluations) break;
+    F.release(perLevel, total, ...history); // err is history's last entry; prev is total
   }
   return { value: total, errorEstimate: err, converged: false, evaluations };
-}
-
-function* range(from: number, to: number, step: number): Generator<number> {
-  for (let j = from; j <= to; j += step) yield j;
 }

@@ -1,12 +1,13 @@
 // Reference values marked "mpmath" were computed independently with mpmath 1.x quad at 70 digits on the
 // same pieces (bench/quadrature_mpmath.py prints them).
 import { describe, expect, it } from 'vitest';
-import { add, ceil, div, log, mul, num, pow, sqrt, sym } from '../../src/expr/build.js';
+import { add, ceil, div, exp, log, mul, num, pow, sqrt, sub, sym } from '../../src/expr/build.js';
 import { Rational } from '../../src/expr/rational.js';
 import type { Expr } from '../../src/expr/types.js';
+import { evaluate } from '../../src/numeric/evaluate.js';
 import { formatDecimal } from '../../src/numeric/format.js';
 import { mpfrField } from '../../src/numeric/mpfr-field.js';
-import { integrate, MAX_QUADRATURE_DIGITS, QUADRATURE_SUFFIX } from '../../src/numeric/quadrature.js';
+import { extrapolatedError, integrate, MAX_QUADRATURE_DIGITS, QUADRATURE_SUFFIX } from '../../src/numeric/quadrature.js';
 import { compileExpr } from '../../src/numeric/quadrature-expression.js';
 import { gaussIntegrate } from '../../src/numeric/quadrature-gauss.js';
 
@@ -118,8 +119,32 @@ describe('refusals', () => {
   });
 });
 
+describe('extrapolated error of three doubling Gauss rules', () => {
+  it('is 10^(D1²/D2), rounded up to a power of ten, only when the digits at least grow by half', async () => {
+    const F = await mpfrField(256);
+    try {
+      const ten = (k: number) => F.rational(k >= 0 ? q(10n ** BigInt(k)) : q(1n, 10n ** BigInt(-k)));
+      expect(extrapolatedError(F, ten(-40), ten(-20))).toEqual(q(1n, 10n ** 80n));
+      // D1 = log10(3e-41) = -40.52…, D2 = -20: 10^-82.1… rounded up to 10^-82.
+      expect(extrapolatedError(F, F.mul(F.rational(q(3)), ten(-41)), ten(-20))).toEqual(q(1n, 10n ** 82n));
+      expect(extrapolatedError(F, ten(-25), ten(-20))).toBeUndefined(); // not converging fast enough to trust
+      expect(extrapolatedError(F, ten(-20), ten(-40))).toBeUndefined(); // diverging
+      expect(extrapolatedError(F, ten(-2000), ten(-1000))).toEqual(q(1n, 10n ** 4000n)); // no double underflow
+    } finally {
+      F.destroy();
+    }
+  });
+});
+
 describe('quadrature precision limit', () => {
-  it('refuses more than MAX_QUADRATURE_DIGITS with EB5109 instead of running out of memory', async () => {
+  it('works above the old 300-digit limit: ∫_0^1 exp(t) dt = e − 1 to 400 digits, as the certified evaluation prints it', async () => {
+    const m = await value(exp(t), q(0), q(1), 400);
+    const certified = await evaluate(sub(exp(num(1)), num(1)), none, { digits: 400 });
+    if (!certified.ok) throw new Error('evaluate');
+    expect(m.text).toBe(certified.value.text + QUADRATURE_SUFFIX);
+    expect(m.errorEstimate.lt(m.value.mul(q(1, 10n ** 401n)))).toBe(true);
+  });
+  it('refuses more than MAX_QUADRATURE_DIGITS with EB5109 instead of running out of time', async () => {
     const body = sqrt(log(add(num(1), div(num(4), sym('t')))));
     const r = await integrate(body, 't', Rational.of(1, 2), Rational.ONE, new Map(), { digits: MAX_QUADRATURE_DIGITS + 1 });
     expect(r.ok).toBe(false);
