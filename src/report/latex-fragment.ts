@@ -119,7 +119,10 @@ export function boundFragment(f: BoundFragmentData, notation: Notation = {}): st
   const lhs = f.name !== null ? `${nameLatex(f.name, notation)} &${relationLatex[f.relation ?? '<=']} ` : '&';
   const lines = [`${lhs}${toLatex(f.bound, { symbols: notation })}`];
   if (f.value !== undefined) {
-    valueRows({ kind: 'decimal', text: f.value, exact: f.valueExact === true, certified: f.valueCertified !== false }).forEach((r, i) => lines.push(`${i === 0 ? `&${r.relation} ` : '&\\hphantom{{}=} '}${r.body}`));
+    // An exact headline may be a fraction (approx.lower's 1/50): written as one, not parsed as digits.
+    const fraction = f.valueExact === true ? /^(-?)(\d+)\/(\d+)$/.exec(f.value.trim()) : null;
+    const value: ReportedValue = fraction ? { kind: 'exact', latex: `${fraction[1]}\\frac{${fraction[2]}}{${fraction[3]}}` } : { kind: 'decimal', text: f.value, exact: f.valueExact === true, certified: f.valueCertified !== false };
+    valueRows(value).forEach((r, i) => lines.push(`${i === 0 ? `&${r.relation} ` : '&\\hphantom{{}=} '}${r.body}`));
   }
   return `${sentence}\n${align(lines)}`;
 }

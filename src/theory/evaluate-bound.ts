@@ -217,8 +217,11 @@ export async function integralOfMin(f1: Expr, f2: Expr, variable: string, lo: Ra
 }
 
 export function notComputed(what: string, why: Result<unknown>): ReturnType<typeof error> {
-  const detail = why.ok ? '' : why.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ');
-  return error('EB6026', `${what} was not computed: ${detail}`);
+  if (!why.ok && why.diagnostics.length === 1 && why.diagnostics[0]!.code === 'EB6026') return why.diagnostics[0]!;
+  // A reason that already says what was not computed is kept as it is, not wrapped again.
+  const prefix = `${what} was not computed: `;
+  const detail = why.ok ? '' : why.diagnostics.map((d) => `${d.code}: ${d.message.startsWith(prefix) ? d.message.slice(prefix.length) : d.message}`).join('; ');
+  return error('EB6026', `${prefix}${detail}`);
 }
 
 export function failNotComputed<T>(what: string, why: Result<unknown>): Result<T> {

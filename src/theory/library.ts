@@ -306,7 +306,7 @@ function numberOf(v: TheoryValue, digits: number): BoundNumber {
     const isExact = a.exact !== undefined && a.lower.equals(a.upper);
     return { ...base, text: isExact ? formatDecimal(a.exact!, digits) : a.text, exact: isExact, certified: v.certified === true && a.correctlyRounded, ...(v.method ? { note: v.method } : {}) };
   }
-  return { ...base, exact: false, certified: false, note: v.notComputed ? `not computed: ${v.notComputed.message} (${v.notComputed.code})` : 'not computed' };
+  return { ...base, exact: false, certified: false, note: v.notComputed ? `not computed: ${v.notComputed.message.replace(/^\S+ was not computed: /, '')} (${v.notComputed.code})` : 'not computed' };
 }
 
 /** The relation a theorem states, from the last token of its relation text ("Gamma_G/Gamma_1 =" is an identity). */

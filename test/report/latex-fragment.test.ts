@@ -53,6 +53,13 @@ describe('bound and derivation fragments', () => {
     expect(f).not.toContain('approx');
   });
 
+  it('prints an exact fractional headline as a fraction, not as uncertain digits', () => {
+    const f = boundFragment({ kind: 'bound', name: 'lower', theoremId: 'approx.lower', hypotheses: [], bound: expr('1/50'), value: '1/50', valueExact: true, relation: '>=' });
+    expect(f).toContain('&= \\frac{1}{50}');
+    expect(f).not.toContain('uncertain');
+    expect(f).not.toContain('approx ');
+  });
+
   it('chains the steps of a derivation with their relations', () => {
     const f = derivationFragment({ kind: 'derivation', name: 'r', start: expr('x'), steps: [{ relation: '<=', expr: expr('2*x'), justification: 'x >= 0' }, { relation: '<', expr: expr('3*x') }] });
     expect(f).toContain('x &\\leq 2 x && \\text{(x >= 0)} \\\\');

@@ -89,6 +89,7 @@ const languageRows: readonly Row[] = [
   ['approx.l2', 'invariant_law', { loss: 'squared' }, 'EB6025'], // the language cannot declare an invariant input law
   ['tradeoff.excess', 'lipschitz_room', { symmetry: approxG, extra: 'data eta = 1/20', args: ', Lstar = 2' }, 'EB6014'],
   ['tradeoff.optimal', 'target', {}, 'EB6015'],
+  ['tradeoff.optimal', 'lipschitz_room', { extra: 'data eta = 1/20', args: ', Lstar = 2' }, 'EB6014'],
   ['sample.size', 'iid_sample', { delta: '1', args: ', tau = 1' }, 'EB6022'],
 ];
 

@@ -277,6 +277,21 @@ export async function averageProject(ctx: Context): Promise<Result<TheoremBody>>
   });
 }
 
+/**
+ * approx.upper's hypothesis L >= L* (the class holds a model between f* and Q f*): refused when both are
+ * known and L < L*, checked exactly when both are known, and listed as assumed when L* is not given.
+ */
+export function lipschitzRoom(ctx: Context, theorem: string): Result<CheckedHypothesis> {
+  const L = ctx.params.env.get('L');
+  const Ls = ctx.params.env.get('Lstar');
+  if (L !== undefined && Ls !== undefined) {
+    if (L.lt(Ls)) return fail(error('EB6014', `${theorem} needs L >= L*, but L = ${L} < L* = ${Ls}: missing hypothesis "lipschitz_room"`));
+    return ok({ name: 'lipschitz_room', statement: 'L >= L*', how: 'exact', detail: `L = ${L}, L* = ${Ls}` });
+  }
+  const detail = ctx.setting.Lstar === undefined ? 'L* is not given: the target is assumed to be at most L-Lipschitz' : 'a parameter is free';
+  return ok({ name: 'lipschitz_room', statement: 'L >= L*', how: 'assumed', detail });
+}
+
 async function targetValues(ctx: Context, theorem: string, needLstar: boolean): Promise<Result<{ eta: Rational | undefined; eps: Rational | undefined; hyps: CheckedHypothesis[] }>> {
   const eta = requireParam(ctx.setting, 'eta', theorem);
   if (!eta.ok) return eta;
@@ -288,12 +303,9 @@ async function targetValues(ctx: Context, theorem: string, needLstar: boolean): 
   if (needLstar) {
     const ls = requireParam(ctx.setting, 'Lstar', theorem);
     if (!ls.ok) return ls;
-    const L = ctx.params.env.get('L');
-    const Ls = ctx.params.env.get('Lstar');
-    if (L !== undefined && Ls !== undefined) {
-      if (L.lt(Ls)) return fail(error('EB6014', `${theorem} needs L >= L*, but L = ${L} < L* = ${Ls}: missing hypothesis "lipschitz_room"`));
-      hyps.push({ name: 'lipschitz_room', statement: 'L >= L*', how: 'exact', detail: `L = ${L}, L* = ${Ls}` });
-    } else hyps.push({ name: 'lipschitz_room', statement: 'L >= L*', how: 'assumed', detail: 'a parameter is free' });
+    const room = lipschitzRoom(ctx, theorem);
+    if (!room.ok) return room;
+    hyps.push(room.value);
   }
   return ok({ eta: ctx.params.env.get('eta'), eps: ctx.params.env.get('epsilon'), hyps });
 }

@@ -10,6 +10,7 @@ import { point } from '../evaluate-bound.js';
 import type { BoundValue, InstantiateArgs } from '../instantiation.js';
 import { P, requireParam } from '../parameters.js';
 import { deviationValue, gammaExpr, dudleyIntegrand, notComputedValue, plainValue } from './dudley.js';
+import { lipschitzRoom } from './approx.js';
 import { excessExpr } from './tradeoff-excess.js';
 import { describeCertificate, optimalEquivarianceError, type OptimalCertificate } from './tradeoff-certificate.js';
 import { matchingThreshold, sampleSize, type MatchingThreshold } from './tradeoff-search.js';
@@ -31,6 +32,9 @@ function regimeNote(c: OptimalCertificate): string {
 export async function tradeoffOptimal(ctx: Context, digits: number, evaluateValues: boolean, args: InstantiateArgs): Promise<Result<TheoremBody>> {
   const etaParam = requireParam(ctx.setting, 'eta', 'tradeoff.optimal');
   if (!etaParam.ok) return etaParam;
+  // E(eps) uses approx.upper, whose hypothesis L >= L* this theorem inherits.
+  const room = lipschitzRoom(ctx, 'tradeoff.optimal');
+  if (!room.ok) return room;
   const symbolic = b.extremum('inf', 'epsilon', b.ZERO, P.eta, excessExpr(ctx));
   const values: BoundValue[] = [];
   const notes: string[] = ['fact 1: E is non-decreasing on [eta, oo), so eps* <= eta and E is minimised over [0, eta]'];
@@ -73,7 +77,7 @@ export async function tradeoffOptimal(ctx: Context, digits: number, evaluateValu
       }
     }
   }
-  return ok({ hypotheses: [...ctx.hypotheses], symbolic, relation: 'min over eps >= 0 of R(f_eps) - R(f*) <=', values, notes, headline: 'E(eps*)' });
+  return ok({ hypotheses: [...ctx.hypotheses, room.value], symbolic, relation: 'min over eps >= 0 of R(f_eps) - R(f*) <=', values, notes, headline: 'E(eps*)' });
 }
 
 /** A lower bound printed with `digits` significant digits, rounded down so that the text is still a lower bound. */
