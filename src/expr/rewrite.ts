@@ -21,7 +21,8 @@ export type RuleId =
   | 'positive-part-of-signed' // (a)_+ = a for a >= 0, 0 for a <= 0
   | 'dominated-extremum' // max(a, b) = a when a >= b
   | 'product-of-powers' // a^p b^p = (ab)^p, a, b > 0
-  | 'content-of-sum'; // (d/2 - 1)^p = (1/2)^p (d - 2)^p: a positive rational content leaves a power or log
+  | 'content-of-sum' // (d/2 - 1)^p = (1/2)^p (d - 2)^p: a positive rational content leaves a power or log
+  | 'empty-integral'; // int_a^a f dt = 0 (a null set, whatever f is)
 
 export interface Rewritten {
   readonly expr: Expr;
@@ -142,7 +143,14 @@ function contentOfSum(e: Expr, _a: Assumptions, used: Set<RuleId>): Expr {
   return b.add(b.log(b.num(c)), b.log(sum));
 }
 
-const expanding = [powerOfProduct, powerOfPower, logRules, signedRules, contentOfSum];
+/** An integral whose limits are the same expression is over a single point: 0 for any integrand. */
+function emptyIntegral(e: Expr, _a: Assumptions, used: Set<RuleId>): Expr {
+  if (e.kind !== 'integral' || !equals(e.lower, e.upper)) return e;
+  used.add('empty-integral');
+  return b.ZERO;
+}
+
+const expanding = [powerOfProduct, powerOfPower, logRules, signedRules, contentOfSum, emptyIntegral];
 
 /** Applies the expanding rules bottom-up to a fixed point (bounded): (ab)^p, (a^p)^q, log(ab), |a|, (a)_+, max. */
 export function rewrite(e: Expr, a: Assumptions = Assumptions.positive): Rewritten {

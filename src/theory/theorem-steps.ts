@@ -17,6 +17,7 @@ import { P, parameters } from './parameters.js';
 import { isTheoremId, theoremIds } from './registry.js';
 import { free, type LossSpec } from './setting.js';
 import { confidenceExpr, cutoffLevel, dudleyIntegrand, dudleyObjectiveExpr, gammaExpr, halfB } from './theorems/dudley.js';
+import { gammaScaleFrom } from './theorems/approx.js';
 import { closedFormIn, fixedPointMapIn, powerObjectiveIn } from './theorems/gen-exact-power.js';
 
 export type InstanceRelation = '<=' | '=' | '>=';
@@ -174,11 +175,7 @@ function genApproxShift(a: ReadonlyMap<string, Expr>): InstanceDraft[] {
   const NG = a.get('NX0')!;
   const h1 = dudleyIntegrand(asCovering(NX));
   const hG = dudleyIntegrand(asCovering(NG));
-  const shift = b.mul(P.lambda, P.eps);
-  const hGs = substitute(hG, new Map([['t', b.sub(P.t, shift)]]));
-  const split = b.max(P.alpha, b.min(shift, halfB));
-  const objective = b.add(b.mul(b.num(4), P.alpha), b.mul(b.div(b.num(12), b.sqrt(P.n)), b.add(b.integral('t', P.alpha, split, h1), b.integral('t', split, halfB, b.min(h1, hGs)))));
-  const scale = b.add(b.mul(b.TWO, b.extremum('inf', 'alpha', b.ZERO, halfB, objective)), confidenceExpr);
+  const scale = gammaScaleFrom(h1, hG);
   const nonnegative = (N: Expr, label: string): HypothesisDraft => ({ ...ge(substitute(N, new Map([['r', b.sym('@r')]])), b.ZERO), over: { variable: '@r', lower: b.ZERO, name: 'r' }, label });
   return [
     {

@@ -153,3 +153,14 @@ describe('content of sums', () => {
     expect(provablyZero(b.sub(b.div(n(1), b.sub(b.div(d, n(2)), n(1))), b.div(n(1), b.sub(d, n(2)))), positive).proven).toBe(false);
   });
 });
+
+describe('empty integrals', () => {
+  it('an integral between equal limits is 0, whatever the integrand (even one undefined there)', () => {
+    const a = b.sym('alpha');
+    const r = rewrite(b.add(b.integral('t', a, a, b.div(b.ONE, b.sub(b.sym('t'), a))), b.sym('x')));
+    expect(equals(r.expr, b.sym('x'))).toBe(true);
+    expect(r.rules.has('empty-integral')).toBe(true);
+    const kept = rewrite(b.integral('t', a, b.ONE, b.sym('t')));
+    expect(kept.expr.kind).toBe('integral');
+  });
+});

@@ -34,16 +34,24 @@ export function checkGroupEquivariance(ctx: Context, theorem: string): Result<vo
   );
 }
 
-/** The scale-by-scale integrand at loss scale t > lambda eps: min(h_1(t), h_G(t - lambda eps)). */
-export function scaleIntegrand(ctx: Context): Expr {
-  const h1 = dudleyIntegrand(ctx.coverX);
-  const hG = substitute(dudleyIntegrand(ctx.coverG), new Map([['t', b.sub(P.t, b.mul(P.lambda, P.eps))]]));
-  return b.min(h1, hG);
+/**
+ * Gamma_scale(eps) for the loss-scale envelopes h_1 and h_G (in t): the Dudley integral of h_1 alone below
+ * lambda eps, where H_G(t/lambda - eps) = +infinity (entropy.approx), and of min(h_1(t), h_G(t - lambda eps))
+ * above it. The split point max(alpha, min(lambda eps, B/2)) lies in [alpha, B/2] for alpha <= B/2, so both integrals are
+ * oriented and h_G is never read at a negative scale.
+ */
+export function gammaScaleFrom(h1: Expr, hG: Expr): Expr {
+  const shift = b.mul(P.lambda, P.eps);
+  const hGs = substitute(hG, new Map([['t', b.sub(P.t, shift)]]));
+  const split = b.max(P.alpha, b.min(shift, halfB));
+  const integral = b.add(b.integral('t', P.alpha, split, h1), b.integral('t', split, halfB, b.min(h1, hGs)));
+  const objective = b.add(b.mul(b.num(4), P.alpha), b.mul(b.div(b.num(12), b.sqrt(P.n)), integral));
+  return b.add(b.mul(b.TWO, b.extremum('inf', 'alpha', b.ZERO, halfB, objective)), confidenceExpr);
 }
 
-/** Gamma_scale(eps) = 2 inf_alpha [4 alpha + (12/sqrt(n)) int_alpha^{B/2} h_eps(t) dt] + conf (entropy.approx in gen.exact). */
+/** Gamma_scale(eps) of the setting's coverings (entropy.approx in gen.exact). */
 export function gammaScaleExpr(ctx: Context): Expr {
-  return gammaExpr(scaleIntegrand(ctx));
+  return gammaScaleFrom(dudleyIntegrand(ctx.coverX), dudleyIntegrand(ctx.coverG));
 }
 
 export function gammaApproxExpr(ctx: Context): Expr {
