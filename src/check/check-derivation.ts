@@ -58,7 +58,8 @@ function assumptionsWithBox(a: Assumptions, box: readonly BoxRange[]): Assumptio
 async function checkInterval(step: Step, box: readonly BoxRange[], ctx: CheckContext): Promise<StepResult> {
   const n = normalise(step.lhs, step.rel, step.rhs);
   const budget = budgetOf(ctx);
-  const opts = { boxes: budget.boxes, timeMs: budget.timeMs, digits: budget.digits };
+  const progress = ctx.onIntervalProgress;
+  const opts = { boxes: budget.boxes, timeMs: budget.timeMs, digits: budget.digits, ...(progress ? { onProgress: (examined: number, open: number) => progress(examined, budget.boxes, open) } : {}) };
   if (n.rel === '=') {
     const up = await proveOverBox(n.small, '<=', n.large, box, opts);
     if (up.status !== 'proven') return up;

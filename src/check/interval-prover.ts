@@ -29,7 +29,11 @@ export interface IntervalOptions {
   readonly bits?: number;
   /** Digits of the point checks that certify a counterexample (default 60). */
   readonly digits?: number;
+  /** Told every PROGRESS_EVERY boxes how many were examined and how many are open (for a progress bar). */
+  readonly onProgress?: (examined: number, open: number) => void;
 }
+
+const PROGRESS_EVERY = 128;
 
 interface Coordinate {
   /** The symbol of the step. */
@@ -97,7 +101,7 @@ export class IntervalProver {
     readonly large: Expr,
     coords: Coordinate[],
     private readonly ev: IntervalEvaluator,
-    private readonly opts: Required<IntervalOptions>,
+    private readonly opts: Required<Omit<IntervalOptions, 'onProgress'>> & Pick<IntervalOptions, 'onProgress'>,
   ) {
     this.coords = coords;
     const env = new Map<string, Expr>();
@@ -321,6 +325,7 @@ export class IntervalProver {
       }
       const w = stack.pop()!;
       examined++;
+      if (examined % PROGRESS_EVERY === 0) this.opts.onProgress?.(examined, stack.length + 1);
       const env = this.env(w);
       const sp = this.specialisation(w);
       const r = this.trusted(sp.g, sp.guards, env);

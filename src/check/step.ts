@@ -121,6 +121,8 @@ export interface CheckContext {
   /** Seed of the point sampler, so a check can be repeated. */
   readonly seed?: number;
   readonly checkTheoremStep?: TheoremStepChecker;
+  /** Progress of a branch and bound: boxes examined so far (of the budget) and boxes still open. */
+  readonly onIntervalProgress?: (examined: number, budget: number, open: number) => void;
   /** The step's setting for `by theorem` instances (theorem-instance.ts); when given, checkTheoremStep is not asked. */
   readonly theoremSetting?: TheoremStepSetting;
 }

@@ -14,6 +14,7 @@ import { closest } from '../syntax/did-you-mean.js';
 import { theoremIds } from '../theory/registry.js';
 import { lossConstants, type TheoremStepSetting } from '../theory/theorem-steps.js';
 import type { CheckedModel, CheckedScope } from './theorem-library.js';
+import { progressBar } from './progress.js';
 
 type Derivation = DerivationModel<Expr, Rational>;
 
@@ -54,7 +55,10 @@ export async function checkDerivations(model: CheckedModel, opts: CheckOptions):
   const total = model.derivations.reduce((n, d) => n + d.steps.length, 0);
   let done = 0;
   for (const d of model.derivations) {
-    const result = await checkOne(d, theoremSetting(model, d), opts, (i) => opts.progress?.(`checking ${d.name}: step ${i + 1}/${d.steps.length} (${done + i + 1}/${total} in all)`));
+    const stepText = (i: number) => `checking ${d.name}: step ${i + 1}/${d.steps.length} (${done + i + 1}/${total} in all)`;
+    const result = await checkOne(d, theoremSetting(model, d), opts, (i) => opts.progress?.(stepText(i)), (i, examined, budget, open) =>
+      opts.progress?.(`${stepText(i)}: ${examined}/${budget} boxes ${progressBar(examined, budget)} ${open} open`),
+    );
     done += d.steps.length;
     checked.push({ model: d, result });
   }
@@ -66,7 +70,13 @@ export async function checkDerivations(model: CheckedModel, opts: CheckOptions):
  * Checks one derivation. A step still running at the wall-clock limit is undecided (EB7008); the limit is
  * observed where the checker yields to the event loop, and interval proofs also get it as their time budget.
  */
-async function checkOne(d: Derivation, theorems: TheoremStepSetting, opts: CheckOptions, onStep: (i: number) => void): Promise<DerivationResult> {
+async function checkOne(
+  d: Derivation,
+  theorems: TheoremStepSetting,
+  opts: CheckOptions,
+  onStep: (i: number) => void,
+  onBoxes: (i: number, examined: number, budget: number, open: number) => void,
+): Promise<DerivationResult> {
   let assumptions = Assumptions.positive;
   for (const [name, domain] of d.domains) assumptions = assumptions.with(name, domain as Domain);
   const limit = opts.stepWallMs ?? STEP_WALL_MS;
@@ -79,7 +89,13 @@ async function checkOne(d: Derivation, theorems: TheoremStepSetting, opts: Check
     const justification = justificationOf(s.justification, { lhs: prev, rhs: s.rhs.expr }, d.domains);
     const chain = { first: prev, links: [{ rel: s.rel, expr: s.rhs.expr, justification }] };
     // The interval prover's own clock gets the limit too: the race below only wins where the checker yields.
-    const run = checkDerivation(chain, { assumptions, seed: CHECK_SEED, budget: { timeMs: Math.min(DEFAULT_BUDGET.timeMs, limit) }, theoremSetting: theorems });
+    const run = checkDerivation(chain, {
+      assumptions,
+      seed: CHECK_SEED,
+      budget: { timeMs: Math.min(DEFAULT_BUDGET.timeMs, limit) },
+      theoremSetting: theorems,
+      ...(opts.progress ? { onIntervalProgress: (examined: number, budget: number, open: number) => onBoxes(i, examined, budget, open) } : {}),
+    });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), limit);
@@ -366,7 +382,4 @@ function sum(checked: readonly CheckedDerivation[], k: 'proven' | 'verified' | '
   return checked.reduce((n, c) => n + c.result.summary[k], 0);
 }
 
-/** A one-line progress indicator that rewrites itself (only used when stderr is a terminal); '' clears it. */
-export function progressLine(write: (text: string) => void): (text: string) => void {
-  return (text) => write(text === '' ? '\r\x1b[K' : `\r\x1b[K${text.slice(0, 100)}`);
-}
+export { progressLine } from './progress.js';

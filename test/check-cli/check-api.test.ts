@@ -38,6 +38,16 @@ describe('checkDerivations', () => {
     expect(r.checked[0]!.result.summary.established).toBe(true);
   });
 
+  it('draws a bar of the boxes examined during a long branch and bound', async () => {
+    const model = await modelOf('setting s { param x in (0, 1]\n param y in (0, 1] }\nderivation amgm in s {\n  sqrt(x*y)\n    <= (x + y)/2   by interval for x in [1/100, 1], y in [1/100, 1]\n}\n');
+    const seen: string[] = [];
+    await checkDerivations(model, { allowUndecided: true, progress: (t) => seen.push(t), stepWallMs: 1500 });
+    const bars = seen.filter((t) => t.includes(' boxes '));
+    expect(bars.length).toBeGreaterThan(0);
+    expect(bars[0]).toMatch(/^checking amgm: step 1\/1 \(1\/1 in all\): 128\/20000 boxes ▕[█░]{10}▏ \d+ open$/);
+    expect(seen.at(-1)).toBe('');
+  });
+
   it('the wall-clock limit bounds interval proofs: the step is undecided, never proven', async () => {
     // Branch and bound at the jump of ceil(1/t) runs until its time budget, which the 300 ms limit lowers.
     const model = await modelOf('setting s { param t in (0, 1] }\nderivation slow in s {\n  sqrt(ceil(1/t)^4*log(1 + 4/t))\n    <= 1000/3   by interval for t in [1/12, 1/2]\n}\n');
