@@ -4,7 +4,7 @@
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { Argument, ChainTerm, Constructor, DerivationStepSyntax, ErrorStatement, ParamStatement, Statement } from '../syntax/ast.js';
 import type { ExprSyntax } from '../syntax/expr-ast.js';
-import { allEntryNames, entrySpec, type CatalogName } from './catalog.js';
+import { allEntryNames, boundArgumentWords, entrySpec, type CatalogName } from './catalog.js';
 import type { Context } from './context.js';
 import { bareName, freeNames } from './expression-names.js';
 import { matchArguments } from './match-arguments.js';
@@ -161,7 +161,7 @@ function boundModel(ctx: Context, at: SourcedStatement, name: string, where: Spa
     const n = bareName(a.value.expr);
     const d = n ? lookup(settingScope, n.name) : undefined;
     if (n && d && d.kind !== 'parameter' && d.kind !== 'let') args.set(key, { kind: 'reference', name: key, span: w, target: n.name });
-    else if (n && !d && allEntryNames.has(n.name)) args.set(key, { kind: 'word', name: key, span: w, word: n.name });
+    else if (n && !d && (allEntryNames.has(n.name) || boundArgumentWords.has(n.name))) args.set(key, { kind: 'word', name: key, span: w, word: n.name });
     else args.set(key, valueArgument(ctx, scopeAt, key, w, a.value.expr));
   });
   return { name, span: where, theorem: s.theorem.text, theoremSpan: span(at.source, s.theorem.span), setting: settingName, args };

@@ -81,6 +81,10 @@ export const catalogs: Readonly<Record<CatalogName, Readonly<Record<string, Entr
 };
 
 /** Every entry name of every catalog: bound arguments may name them directly (group = trivial). */
+/** Words a bound's arguments may take besides catalog entries: `n0 = search` (tradeoff.optimal asks for
+ * the n0 search), `law = invariant` (approx.l2's G-invariant input law). */
+export const boundArgumentWords: ReadonlySet<string> = new Set(['search', 'invariant']);
+
 export const allEntryNames: ReadonlySet<string> = new Set(Object.values(catalogs).flatMap((c) => Object.keys(c)));
 
 export function entrySpec(catalog: CatalogName, name: string): EntrySpec | undefined {

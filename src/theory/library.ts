@@ -284,6 +284,10 @@ export function settingFromScope(scope: Scope, model: Model<Expr, Rational>, bou
   const eta = sampleParam(bound, scope, ['eta'], 'data');
   eps ??= sampleParam(bound, scope, ['eps', 'epsilon'], 'model');
   const Lstar = sampleParam(bound, scope, ['Lstar', 'L_star']);
+  // approx.l2: `law = invariant` states that the input law is G-invariant; eta2 is ||f* - Q f*|| in L^2(mu).
+  const lawArg = bound.args.get('law');
+  if (lawArg && !(lawArg.kind === 'word' && lawArg.word === 'invariant')) return fail(refuse('`law` takes the word invariant (the input law is G-invariant)', bound.span, 'write law = invariant, or leave the argument out'));
+  const eta2 = sampleParam(bound, scope, ['eta2', 'eta_2']);
   return ok({
     space: spaceR.value,
     group,
@@ -295,6 +299,8 @@ export function settingFromScope(scope: Scope, model: Model<Expr, Rational>, bou
     ...(eps ? { eps } : {}),
     ...(eta ? { eta } : {}),
     ...(Lstar ? { Lstar } : {}),
+    ...(eta2 ? { eta2 } : {}),
+    ...(lawArg ? { invariantInputLaw: true } : {}),
   });
 }
 

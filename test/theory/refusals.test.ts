@@ -86,7 +86,7 @@ const languageRows: readonly Row[] = [
   ['approx.upper', 'lipschitz_room', { symmetry: approxG, extra: 'data eta = 1/20', args: ', Lstar = 2' }, 'EB6014'],
   ['approx.upper', 'approximate_equivariance', { space: circle, group: rotations, symmetry: approxT, extra: 'data eta = 1/20', args: ', Lstar = 1' }, 'EB6027'],
   ['approx.l2', 'squared_loss', {}, 'EB6024'],
-  ['approx.l2', 'invariant_law', { loss: 'squared' }, 'EB6025'], // the language cannot declare an invariant input law
+  ['approx.l2', 'invariant_law', { loss: 'squared' }, 'EB6025'], // without law = invariant
   ['tradeoff.excess', 'lipschitz_room', { symmetry: approxG, extra: 'data eta = 1/20', args: ', Lstar = 2' }, 'EB6014'],
   ['tradeoff.optimal', 'target', {}, 'EB6015'],
   ['tradeoff.optimal', 'lipschitz_room', { extra: 'data eta = 1/20', args: ', Lstar = 2' }, 'EB6014'],

@@ -3,7 +3,7 @@
 
 import type { Argument, Constructor } from '../../syntax/ast.js';
 import type { ExprSyntax } from '../../syntax/expr-ast.js';
-import { allEntryNames, entrySpec, type CatalogName } from '../catalog.js';
+import { allEntryNames, boundArgumentWords, entrySpec, type CatalogName } from '../catalog.js';
 import type { Context } from '../context.js';
 import { bareName, freeNames } from '../expression-names.js';
 import { matchArguments } from '../match-arguments.js';
@@ -100,7 +100,7 @@ function boundArguments(args: readonly Argument[], at: SourcedStatement, refs: R
   for (const a of args.slice(first && !first.key ? 1 : 0)) {
     if (a.value.kind !== 'expression') continue;
     const n = bareName(a.value.expr);
-    if (n && !lookup(where, n.name) && allEntryNames.has(n.name)) continue; // group = trivial
+    if (n && !lookup(where, n.name) && (allEntryNames.has(n.name) || boundArgumentWords.has(n.name))) continue; // group = trivial, n0 = search
     for (const u of freeNames(a.value.expr)) refs.push({ name: u.name, span: span(source, u.span), expected: anyKind, role: 'an argument of a bound', scope: where });
   }
 }
