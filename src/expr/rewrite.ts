@@ -7,7 +7,7 @@ import { splitCoefficient } from './build.js';
 import { Assumptions } from './domains.js';
 import { expand } from './expand.js';
 import { isNonnegative, isNonpositive, isPositive } from './sign.js';
-import { mapBottomUp } from './traverse.js';
+import { children, ExprMemo, mapBottomUp } from './traverse.js';
 import { gcd, Rational } from './rational.js';
 import { equals, type Expr } from './types.js';
 
@@ -79,6 +79,18 @@ function logRules(e: Expr, a: Assumptions, used: Set<RuleId>): Expr {
   return e;
 }
 
+const DOMINATION_NODES = 60;
+
+/** Whether e has fewer than `limit` nodes (counting stops at the limit). */
+function smallerThan(e: Expr, limit: number): boolean {
+  let count = 0;
+  const visit = (x: Expr): boolean => {
+    if (++count >= limit) return false;
+    return children(x).every(visit);
+  };
+  return visit(e);
+}
+
 function signedRules(e: Expr, a: Assumptions, used: Set<RuleId>): Expr {
   if (e.kind !== 'apply') return e;
   const x = e.args[0]!;
@@ -90,8 +102,10 @@ function signedRules(e: Expr, a: Assumptions, used: Set<RuleId>): Expr {
     if (isNonnegative(x, a)) return used.add('positive-part-of-signed'), x;
     if (isNonpositive(x, a)) return used.add('positive-part-of-signed'), b.ZERO;
   }
-  if (e.fn === 'min' || e.fn === 'max') {
+  if ((e.fn === 'min' || e.fn === 'max') && e.args.every((y) => smallerThan(y, DOMINATION_NODES))) {
     // Drop an argument dominated by another: for max, y with x - y >= 0; for min, y with y - x >= 0.
+    // Not tried between large arguments (whole bounds under a min): sign inference on their difference
+    // rarely decides and costs a quadratic number of large subtractions.
     const keep = e.args.filter((y, i) => !e.args.some((x2, j) => j !== i && !equals(x2, y) && isNonnegative(e.fn === 'max' ? b.sub(x2, y) : b.sub(y, x2), a)));
     if (keep.length < e.args.length && keep.length > 0) {
       used.add('dominated-extremum');
@@ -156,8 +170,10 @@ const expanding = [powerOfProduct, powerOfPower, logRules, signedRules, contentO
 export function rewrite(e: Expr, a: Assumptions = Assumptions.positive): Rewritten {
   const used = new Set<RuleId>();
   let current = e;
+  // The rules are pure in (expression, assumptions), so one memo serves every round.
+  const memo = new ExprMemo();
   for (let round = 0; round < 8; round++) {
-    const next = mapBottomUp(current, (x) => expanding.reduce((acc, rule) => rule(acc, a, used), x));
+    const next = mapBottomUp(current, (x) => expanding.reduce((acc, rule) => rule(acc, a, used), x), memo);
     if (equals(next, current)) break;
     current = next;
   }

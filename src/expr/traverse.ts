@@ -2,7 +2,7 @@
 // that respects bound variables, and free symbols.
 
 import * as b from './build.js';
-import { boundVariable, type Binder, type Expr } from './types.js';
+import { boundVariable, equals, type Binder, type Expr } from './types.js';
 
 export function children(e: Expr): readonly Expr[] {
   switch (e.kind) {
@@ -59,12 +59,40 @@ function isBinder(e: Expr): e is Binder {
 }
 
 /** Bottom-up map: f sees each node after its children were mapped. */
-export function mapBottomUp(e: Expr, f: (e: Expr) => Expr): Expr {
+export function mapBottomUp(e: Expr, f: (e: Expr) => Expr, memo?: ExprMemo): Expr {
+  const hit = memo?.get(e);
+  if (hit) return hit;
   const kids = children(e);
-  if (kids.length === 0) return f(e);
-  const mapped = kids.map((c) => mapBottomUp(c, f));
-  const same = mapped.every((m, i) => m === kids[i]);
-  return f(same ? e : rebuild(e, mapped));
+  let out: Expr;
+  if (kids.length === 0) out = f(e);
+  else {
+    const mapped = kids.map((c) => mapBottomUp(c, f, memo));
+    const same = mapped.every((m, i) => m === kids[i]);
+    out = f(same ? e : rebuild(e, mapped));
+  }
+  memo?.set(e, out);
+  return out;
+}
+
+/**
+ * Results of a pure map by structure (hash, then equality): bounds repeat large subtrees (the same
+ * envelope under every branch of a min), and a memo maps each once.
+ */
+export class ExprMemo {
+  private readonly buckets = new Map<number, [Expr, Expr][]>();
+
+  get(e: Expr): Expr | undefined {
+    const bucket = this.buckets.get(e.hash);
+    if (!bucket) return undefined;
+    for (const [k, v] of bucket) if (k === e || equals(k, e)) return v;
+    return undefined;
+  }
+
+  set(e: Expr, v: Expr): void {
+    const bucket = this.buckets.get(e.hash);
+    if (bucket) bucket.push([e, v]);
+    else this.buckets.set(e.hash, [[e, v]]);
+  }
 }
 
 export function freeSymbols(e: Expr, out: Set<string> = new Set()): Set<string> {
