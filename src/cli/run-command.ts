@@ -10,6 +10,7 @@ import { Rational } from '../expr/rational.js';
 import { substitute } from '../expr/traverse.js';
 import * as b from '../expr/build.js';
 import type { Expr } from '../expr/types.js';
+import { directlyEvaluable } from './closed-value.js';
 import { checkNotation, tableText, tableTitle } from '../report/index.js';
 import type { BoundModel, FormatModel, ShowItemModel, ShowModel } from '../semantics/model.js';
 import type { Evaluator } from './evaluator.js';
@@ -127,6 +128,13 @@ async function showItem(
     for (const name of item.bounds) {
       const v = boundValues.get(boundKey(show, name, boundValues));
       if (!v) return { ...base, outputs: [{ format: 'note', text: `not evaluated: needs bound \`${name}\` (EB6001)` }], json: { ...base, evaluated: false } };
+      if (!directlyEvaluable(v.value)) {
+        // Gamma is an inf over a Dudley integral: its digits come from the cut-off search and quadrature,
+        // which do not compose with arithmetic here; say so rather than fail as bad input.
+        const message = `${label}: \`${name}\` has no closed value (an inf over an integral), so an expression of it is not evaluated`;
+        diagnostics.push(error('EB6026', message, { span: item.span, hint: 'show the bound itself; for the ratio of the equivariant and unconstrained bounds use bound r = gain.finite(S); show table of … gives bounds side by side' }));
+        return { ...base, outputs: [{ format: 'note', text: `not evaluated: \`${name}\` has no closed value (EB6026)` }], json: { ...base, evaluated: false } };
+      }
       env.set(name, v.value);
     }
     value = substitute(value, env);

@@ -11,6 +11,7 @@ import type { Approximation } from '../numeric/api.js';
 import { sweepValueTexts, type TableCell, type TableData } from '../report/index.js';
 import type { ShowModel, TableRowModel } from '../semantics/model.js';
 import { closest } from '../syntax/did-you-mean.js';
+import { directlyEvaluable } from './closed-value.js';
 import type { BoundValue, CheckedModel, TheoremLibrary } from './theorem-library.js';
 
 type Row = TableRowModel<Expr, Rational>;
@@ -144,6 +145,10 @@ async function cell(
     for (const name of item.bounds) {
       const v = bounds.get(name);
       if (!v) return { kind: 'missing', reason: `bound ${name} was not evaluated` };
+      if (!directlyEvaluable(v.value)) {
+        once(`closed:${i}`, error('EB6026', `${at}: \`${name}\` has no closed value (an inf over an integral), so an expression of it is not evaluated`, { span: item.span, hint: 'make the bound itself a column; for the ratio of the equivariant and unconstrained bounds use gain.finite' }));
+        return { kind: 'missing', reason: `${name} has no closed value` };
+      }
       env.set(name, v.value);
     }
     value = substitute(value, env);

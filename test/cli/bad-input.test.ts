@@ -113,6 +113,15 @@ describe('command line', () => {
 });
 
 describe('a bound value that could not be computed', () => {
+  it('an expression of a bound without a closed value is EB6026 (exit 1), not bad input', async () => {
+    const program = 'setting s {\n  param d integer = 4\n  param n = 10^6\n  param delta = 1/100\n  space X = cube(side = 2, dim = d)\n  group G = signflips(d) acting on X\n  class F = lipschitz(L = 1, M = 1) on X equivariant to G\n  loss absolute\n}\nbound equiv = gen.exact(s)\nshow equiv/2\n';
+    const r = await runCli(['run', '-'], { stdin: program });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[EB6026]');
+    expect(r.stderr).toContain('<stdin>:11:6');
+    expect(r.stdout).toContain('not evaluated');
+  });
+
   it('is reported with EB6026 at the show and exits 1, never printed as a number', async () => {
     // The sample size is free, so Gamma_G has no value (decimal(1000) of a known bound is computed now).
     const program = 'setting s {\n  param d integer = 4\n  param n integer >= 1\n  param delta = 1/100\n  space X = cube(side = 2, dim = d)\n  group G = signflips(d) acting on X\n  class F = lipschitz(L = 1, M = 1) on X equivariant to G\n  loss absolute\n}\nbound g = gen.exact(s)\nshow g as decimal(30)\n';
