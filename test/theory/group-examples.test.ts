@@ -4,6 +4,7 @@
 // not Gamma_G; gain.finite says when A_G = A_1/|G| fails (S_d) and gives the power forms' own limit;
 // gen.partial's Gamma_scale agrees with the minimum integrated piece by piece.
 import { Decimal } from 'decimal.js';
+import { gaussLegendre } from '../independent/gauss-legendre.js';
 import { describe, expect, it } from 'vitest';
 import type { Rational } from '../../src/expr/rational.js';
 import { buildContext } from '../../src/theory/context.js';
@@ -16,32 +17,7 @@ const D = Decimal.clone({ precision: 40 });
 type Dec = InstanceType<typeof D>;
 const PI = D.acos(-1);
 
-function gaussLegendre(n: number): { x: Dec[]; w: Dec[] } {
-  const x: Dec[] = [];
-  const w: Dec[] = [];
-  for (let i = 1; i <= n; i++) {
-    let z = new D(Math.cos((Math.PI * (i - 0.25)) / (n + 0.5)));
-    let dp = new D(0);
-    for (let it = 0; it < 100; it++) {
-      let p0 = new D(1);
-      let p1 = z;
-      for (let k = 2; k <= n; k++) {
-        const p2 = z.mul(p1).mul(2 * k - 1).sub(p0.mul(k - 1)).div(k);
-        p0 = p1;
-        p1 = p2;
-      }
-      dp = p0.sub(z.mul(p1)).mul(n).div(new D(1).sub(z.mul(z)));
-      const dz = p1.div(dp);
-      z = z.sub(dz);
-      if (dz.abs().lt(new D(10).pow(-38))) break;
-    }
-    x.push(z);
-    w.push(new D(2).div(new D(1).sub(z.mul(z)).mul(dp.mul(dp))));
-  }
-  return { x, w };
-}
-
-const GL = gaussLegendre(30);
+const GL = gaussLegendre(D, 30, -38);
 
 function gauss(f: (t: Dec) => Dec, a: Dec, b: Dec, parts = 2): Dec {
   let s = new D(0);

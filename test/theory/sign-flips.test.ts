@@ -1,6 +1,7 @@
 // THEORY §6 reproduced: Gamma_1, Gamma_G, their ratio and limit, both alpha* exactly, the power forms;
 // and an independent computation in plain decimal.js (Gauss–Legendre written here) agreeing to 40 digits.
 import { Decimal } from 'decimal.js';
+import { gaussLegendre } from '../independent/gauss-legendre.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rational } from '../../src/expr/rational.js';
 import { findValue, instantiate, type Instantiation } from '../../src/theory/index.js';
@@ -12,33 +13,7 @@ function dec(r: Rational): Decimal {
   return new D(r.n.toString()).div(new D(r.d.toString()));
 }
 
-/** Gauss–Legendre nodes and weights on [-1, 1] by Newton's method on the three-term recurrence. */
-function gaussLegendre(n: number): { x: Decimal[]; w: Decimal[] } {
-  const x: Decimal[] = [];
-  const w: Decimal[] = [];
-  for (let i = 1; i <= n; i++) {
-    let z = new D(Math.cos((Math.PI * (i - 0.25)) / (n + 0.5)));
-    let dp = new D(0);
-    for (let it = 0; it < 100; it++) {
-      let p0 = new D(1);
-      let p1 = z;
-      for (let k = 2; k <= n; k++) {
-        const p2 = z.mul(p1).mul(2 * k - 1).sub(p0.mul(k - 1)).div(k);
-        p0 = p1;
-        p1 = p2;
-      }
-      dp = p0.sub(z.mul(p1)).mul(n).div(new D(1).sub(z.mul(z)));
-      const dz = p1.div(dp);
-      z = z.sub(dz);
-      if (dz.abs().lt(new D(10).pow(-75))) break;
-    }
-    x.push(z);
-    w.push(new D(2).div(new D(1).sub(z.mul(z)).mul(dp.mul(dp))));
-  }
-  return { x, w };
-}
-
-const GL = gaussLegendre(48);
+const GL = gaussLegendre(D, 48, -75);
 
 function integrate(f: (t: Decimal) => Decimal, a: Decimal, b: Decimal, parts = 4): Decimal {
   let s = new D(0);

@@ -2,38 +2,12 @@
 // sharing no code with src/: Gamma_G, Gamma_1 and Gamma_scale(eps) for the cube [-1, 1]^d under sign flips
 // (absolute loss, M = L = 1, so lambda = 1, B = 2), and E(eps) = (eta - eps)_+ + 2 Gamma(eps).
 import { Decimal } from 'decimal.js';
+import { gaussLegendre } from '../independent/gauss-legendre.js';
 
 export const D = Decimal.clone({ precision: 48 });
 type Dec = InstanceType<typeof D>;
 
-/** Gauss–Legendre nodes and weights on [-1, 1] by Newton's method on the three-term recurrence. */
-function gaussLegendre(n: number): { x: Dec[]; w: Dec[] } {
-  const x: Dec[] = [];
-  const w: Dec[] = [];
-  const tol = new D(10).pow(-46);
-  for (let i = 1; i <= n; i++) {
-    let z = new D(Math.cos((Math.PI * (i - 0.25)) / (n + 0.5)));
-    let dp = new D(0);
-    for (let it = 0; it < 100; it++) {
-      let p0 = new D(1);
-      let p1 = z;
-      for (let k = 2; k <= n; k++) {
-        const p2 = z.mul(p1).mul(2 * k - 1).sub(p0.mul(k - 1)).div(k);
-        p0 = p1;
-        p1 = p2;
-      }
-      dp = p0.sub(z.mul(p1)).mul(n).div(new D(1).sub(z.mul(z)));
-      const dz = p1.div(dp);
-      z = z.sub(dz);
-      if (dz.abs().lt(tol)) break;
-    }
-    x.push(z);
-    w.push(new D(2).div(new D(1).sub(z.mul(z)).mul(dp.mul(dp))));
-  }
-  return { x, w };
-}
-
-const GL = gaussLegendre(40);
+const GL = gaussLegendre(D, 40, -46);
 
 function gauss(f: (t: Dec) => Dec, a: Dec, b: Dec): Dec {
   const mid = a.add(b).div(2);
