@@ -1,23 +1,30 @@
-// Verified roots of an expression in one variable: Brent's method in MPFR finds the root, and interval
-// enclosures at the two ends of a final rational bracket prove the sign change. Wide positive
-// brackets (hi/lo large, e.g. a cut-off near 10^-3000) are first narrowed geometrically.
+// Verified roots of an expression in one variable: a low-precision Brent seed polished by Newton (or
+// secant) with growing precision, else Brent at full precision; interval enclosures at the two ends of a
+// final dyadic bracket prove the sign change. Wide positive brackets are first narrowed geometrically.
 
-import { Rational } from '../expr/rational.js';
+import { derivative } from '../expr/derivative.js';
+import { Assumptions } from '../expr/domains.js';
+import { bitLength, Rational } from '../expr/rational.js';
 import type { Expr } from '../expr/types.js';
 import { error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import type { Approximation, Field } from './api.js';
 import { UNCERTAIN_SUFFIX } from './evaluate-decimal.js';
 import { formatDecimal } from './format.js';
 import { substituteParameters } from './jumps.js';
-import { compileExpr } from './quadrature-expression.js';
-import { makeField } from './quadrature-field.js';
+import { compileExpr, type Compiled } from './quadrature-expression.js';
+import { makeField, makeFieldSync } from './quadrature-field.js';
 import { signAt, type Enclosure } from './roots-enclosure.js';
 
 export interface RootOptions {
   readonly digits: number;
   /** Budget of Brent and bisection steps (default 2000). */
   readonly maxIterations?: number;
+  /** 'auto' (default): Newton or secant from a low-precision seed, Brent when they fail; 'brent': Brent only. */
+  readonly method?: 'auto' | 'brent';
 }
+
+/** How the approximation inside the certified bracket was found (the certificate is the same for all). */
+export type RootMethod = 'newton' | 'secant' | 'brent';
 
 /** A root x with lower < x < upper, proven by f(lower) and f(upper) having opposite certified signs. */
 export interface VerifiedRoot {
@@ -28,6 +35,7 @@ export interface VerifiedRoot {
   readonly atLower: Enclosure;
   readonly atUpper: Enclosure;
   readonly iterations: number;
+  readonly method: RootMethod;
 }
 
 /** A root of f(variable) = 0 in (lo, hi); f must have certified opposite signs at lo and hi (EB5005). */
@@ -48,14 +56,39 @@ export async function findRoot(f: Expr, variable: string, lo: Rational, hi: Rati
   }
   const compiled = compileExpr(e, variable);
   if (!compiled.ok) return compiled;
+  const task: Task = { e, variable, lo0: lo, hi0: hi, signLo: sLo.value.sign, encLo: sLo.value.enclosure, encHi: sHi.value.enclosure, digits, bits, maxIterations: opts.maxIterations ?? 2000 };
+  if ((opts.method ?? 'auto') === 'auto') {
+    const fast = await polishedRoot(task, compiled.value);
+    if (fast) return ok(fast);
+  }
   const F = await makeField('mpfr', bits);
   try {
-    const fx = compiled.value.bind(F);
-    return await refine(F, fx, e, variable, lo, hi, sLo.value.sign, sLo.value.enclosure, sHi.value.enclosure, digits, bits, opts.maxIterations ?? 2000);
+    return await brentRoot(task, F, compiled.value.bind(F));
   } finally {
     F.destroy();
   }
 }
+
+/** The problem after the end signs are proven: the bracket, its certified ends, the precision. */
+interface Task {
+  readonly e: Expr;
+  readonly variable: string;
+  readonly lo0: Rational;
+  readonly hi0: Rational;
+  readonly signLo: -1 | 1;
+  readonly encLo: Enclosure;
+  readonly encHi: Enclosure;
+  readonly digits: number;
+  readonly bits: number;
+  readonly maxIterations: number;
+}
+
+/** Precision of the Brent seed that Newton or secant polish. */
+const SEED_BITS = 96;
+/** Bits trusted in the seed when choosing the first polishing precision (the seed aims at about 70). */
+const SEED_GOOD_BITS = 40;
+/** Guard bits above the expected accuracy at each polishing step. */
+const GUARD_BITS = 64;
 
 /** Relative width target for `digits` digits: a few guard digits so that the ends usually round alike. */
 function targetWidth(x: Rational, digits: number): Rational {
@@ -63,31 +96,121 @@ function targetWidth(x: Rational, digits: number): Rational {
   return scale.mul(Rational.of(1n, 10n ** BigInt(digits + 3)));
 }
 
-async function refine<R>(
-  F: Field<R>,
-  fx: (x: R) => R,
-  e: Expr,
-  variable: string,
-  lo0: Rational,
-  hi0: Rational,
-  signLo: -1 | 1,
-  encLo0: Enclosure,
-  encHi0: Enclosure,
-  digits: number,
-  bits: number,
-  maxIterations: number,
-): Promise<Result<VerifiedRoot>> {
+/**
+ * The fast path: Brent at SEED_BITS, then Newton steps (secant when the derivative is refused) at a
+ * precision about twice (1.6 times) the bits already correct, up to the full precision; then the same
+ * certification as Brent's. Undefined, so that Brent runs, when an iterate leaves the bracket, the steps
+ * stop shrinking, a value is undefined, or the certificate fails.
+ */
+async function polishedRoot(t: Task, compiled: Compiled): Promise<VerifiedRoot | undefined> {
+  const d = derivative(t.e, t.variable, t.lo0.sign >= 0 ? Assumptions.positive : Assumptions.real);
+  const slopeCompiled = d.ok ? compileExpr(d.value, t.variable) : undefined;
+  const slope = slopeCompiled?.ok ? slopeCompiled.value : undefined;
+  const G = makeFieldSync('mpfr', SEED_BITS);
+  let seed: { x: Rational; other: Rational; lo: Rational; hi: Rational; iterations: number } | undefined;
+  try {
+    const g = compiled.bind(G);
+    const narrowed = narrow(G, g, t.lo0, t.hi0, t.signLo, t.maxIterations);
+    if (!narrowed.ok) return undefined;
+    const { lo, hi } = narrowed;
+    const want = G.rational(Rational.of(1n, 1n << 70n).mul(lo.abs().max(hi.abs())));
+    const r = brent(G, g, lo, hi, want, SEED_BITS, t.maxIterations, narrowed.iterations);
+    if (!r.ok) return undefined;
+    seed = { x: G.toRational(r.b), other: G.toRational(r.c), lo, hi, iterations: r.iterations };
+  } finally {
+    G.destroy();
+  }
+  const polished = polish(t, compiled, slope, seed.x, seed.other, seed.lo, seed.hi);
+  if (!polished) return undefined;
+  // Two widenings at most: a wider bracket means the iterate was off, and Brent is then the better answer.
+  const r = await certify(t, polished.x, seed.iterations + polished.steps, slope ? 'newton' : 'secant', 2);
+  return r.ok ? r.value : undefined;
+}
+
+/**
+ * Newton (or secant) from x0. The precisions are planned down from t.bits, each about half (1/1.6 for
+ * secant) of the next plus guard bits, so that every step lands on the next level and the last one is
+ * the only step at full precision; a step whose correction is larger than planned is repeated at the
+ * precision its accuracy allows. Done when a full-precision step leaves x accurate to the target width.
+ */
+function polish(t: Task, compiled: Compiled, slope: Compiled | undefined, x0: Rational, other: Rational, lo: Rational, hi: Rational): { x: Rational; steps: number } | undefined {
+  const order = slope ? 2 : 1.6;
+  const levels = [t.bits];
+  while (levels[0]! > 2 * SEED_GOOD_BITS + GUARD_BITS) levels.unshift(Math.ceil(levels[0]! / order) + GUARD_BITS / 2);
+  // Bits of relative accuracy the certificate needs: its first half-width is about 2^-needBits |x|.
+  const needBits = Math.ceil((t.digits + 3) * Math.log2(10)) + 4;
+  let x = x0;
+  let prev = other.equals(x0) ? x0.add(x0.isZero() ? Rational.of(1n, 1n << 80n) : x0.abs().mul(Rational.of(1n, 1n << 60n))) : other;
+  let good = SEED_GOOD_BITS;
+  let goodPrev = SEED_GOOD_BITS / 2;
+  let lastStep = -Infinity;
+  for (let step = 1; step <= 60; step++) {
+    const reach = (slope ? 2 * good : good + goodPrev) + GUARD_BITS;
+    const p = levels.reduce((best, l) => (l <= reach ? l : best), levels[0]!);
+    const G = makeFieldSync('mpfr', p);
+    try {
+      const X = G.rational(x);
+      const gx = compiled.bind(G)(X);
+      if (!G.isFinite(gx)) return undefined;
+      let s: typeof gx;
+      if (slope) {
+        // The slope needs only the bits dx already has (its error times dx is below dx^2): half precision.
+        const H = makeFieldSync('mpfr', Math.min(p, Math.ceil(p / 2) + GUARD_BITS));
+        try {
+          const sh = slope.bind(H)(H.rational(x));
+          if (!H.isFinite(sh) || H.isZero(sh)) return undefined;
+          s = G.rational(H.toRational(sh));
+        } finally {
+          H.destroy();
+        }
+      } else {
+        const P = G.rational(prev);
+        s = G.div(G.sub(gx, compiled.bind(G)(P)), G.sub(X, P));
+      }
+      if (!G.isFinite(s) || G.isZero(s)) return undefined;
+      const dx = G.toRational(G.div(gx, s));
+      const next = G.toRational(G.sub(X, G.rational(dx)));
+      if (!(lo.lt(next) && next.lt(hi))) return undefined;
+      // Relative size of the step in bits: about the bits of x that were already correct.
+      const r = dx.isZero() ? p : magnitude(x.isZero() ? next : x) - magnitude(dx);
+      if (step > 3 && r < 1.2 * lastStep) return undefined; // not converging superlinearly (a multiple root?)
+      lastStep = r;
+      prev = x;
+      x = next;
+      // The new error is about C dx^2 (secant: C dx e_prev), C allowed up to 2^32, and not below the evaluation's.
+      const reached = Math.min(p - 16, (slope ? 2 * r : r + goodPrev) - 32);
+      goodPrev = Math.max(good, Math.min(r, p - 16));
+      good = Math.max(good, reached);
+      if (p === t.bits && good >= needBits + 8) return { x, steps: step };
+    } finally {
+      G.destroy();
+    }
+  }
+  return undefined;
+}
+
+/** floor(log2 |q|) within one: bit lengths of numerator and denominator. */
+function magnitude(q: Rational): number {
+  return bitLength(q.n < 0n ? -q.n : q.n) - bitLength(q.d);
+}
+
+/** Brent at full precision from the (narrowed) bracket, then the certificate. */
+async function brentRoot<R>(t: Task, F: Field<R>, fx: (x: R) => R): Promise<Result<VerifiedRoot>> {
+  const narrowed = narrow(F, fx, t.lo0, t.hi0, t.signLo, t.maxIterations);
+  if (!narrowed.ok) return fail(error('EB5001', narrowed.message));
+  const { lo, hi } = narrowed;
+  const want = F.rational(targetWidth(lo.add(hi).div(Rational.TWO), t.digits).div(Rational.of(16)));
+  const r = brent(F, fx, lo, hi, want, t.bits, t.maxIterations, narrowed.iterations);
+  if (!r.ok) return fail(error('EB5001', r.message));
+  return certify(t, F.toRational(r.b), r.iterations, 'brent');
+}
+
+/** Geometric narrowing while the bracket spans more than a factor 4 on the positive (or negative) axis. */
+function narrow<R>(F: Field<R>, fx: (x: R) => R, lo0: Rational, hi0: Rational, signLo: -1 | 1, maxIterations: number): { ok: true; lo: Rational; hi: Rational; iterations: number } | { ok: false; message: string } {
   let lo = lo0;
   let hi = hi0;
-  let encLo = encLo0;
-  let encHi = encHi0;
   let iterations = 0;
-  const signOf = (q: Rational): -1 | 0 | 1 | undefined => {
-    const v = fx(F.rational(q));
-    if (!F.isFinite(v)) return undefined;
-    return F.isZero(v) ? 0 : F.cmp(v, F.rational(Rational.ZERO)) < 0 ? -1 : 1;
-  };
-  // Geometric narrowing while the bracket spans more than a factor 4 on the positive (or negative) axis.
+  const zero = F.rational(Rational.ZERO);
   while (iterations < maxIterations && lo.sign === hi.sign && lo.sign !== 0) {
     const ratio = hi.div(lo).abs();
     if (ratio.compare(Rational.of(4)) <= 0) break;
@@ -95,18 +218,23 @@ async function refine<R>(
     const half = BigInt(Math.floor(k.toString(2).length / 2));
     const m = lo.sign > 0 ? lo.mul(Rational.of(1n << half)) : hi.mul(Rational.of(1n << half));
     iterations++;
-    const s = signOf(m);
-    if (s === undefined) return fail(error('EB5001', `f is undefined at ${formatDecimal(m, 6)}`));
-    if (s === 0) break;
-    if (s === signLo) lo = m;
+    const v = fx(F.rational(m));
+    if (!F.isFinite(v)) return { ok: false, message: `f is undefined at ${formatDecimal(m, 6)}` };
+    if (F.isZero(v)) break;
+    if ((F.cmp(v, zero) < 0 ? -1 : 1) === signLo) lo = m;
     else hi = m;
   }
-  // Brent (zeroin) in F.
+  return { ok: true, lo, hi, iterations };
+}
+
+/** Brent (zeroin) in F on [lo, hi] to the absolute width `want`: the best point b and the other end c. */
+function brent<R>(F: Field<R>, fx: (x: R) => R, lo: Rational, hi: Rational, want: R, bits: number, maxIterations: number, iterations0: number): { ok: true; b: R; c: R; iterations: number } | { ok: false; message: string } {
+  let iterations = iterations0;
   let a = F.rational(lo);
   let b = F.rational(hi);
   let fa = fx(a);
   let fb = fx(b);
-  if (!F.isFinite(fa) || !F.isFinite(fb)) return fail(error('EB5001', 'f is undefined at an end of the bracket'));
+  if (!F.isFinite(fa) || !F.isFinite(fb)) return { ok: false, message: 'f is undefined at an end of the bracket' };
   const zero = F.rational(Rational.ZERO);
   const two = F.rational(Rational.TWO);
   const three = F.rational(Rational.of(3));
@@ -117,7 +245,6 @@ async function refine<R>(
   let fc = fa;
   let d = F.sub(b, a);
   let ee = d;
-  const want = F.rational(targetWidth(lo.add(hi).div(Rational.TWO), digits).div(Rational.of(16)));
   for (; iterations < maxIterations; iterations++) {
     if (sgn(fb) * sgn(fc) > 0) {
       c = a;
@@ -168,32 +295,49 @@ async function refine<R>(
     fa = fb;
     b = F.cmp(F.abs(d), tol) > 0 ? F.add(b, d) : F.add(b, sgn(m) > 0 ? tol : F.neg(tol));
     fb = fx(b);
-    if (!F.isFinite(fb)) return fail(error('EB5001', `f is undefined at ${F.toDecimal(b, 8)}`));
+    if (!F.isFinite(fb)) return { ok: false, message: `f is undefined at ${F.toDecimal(b, 8)}` };
   }
-  // Certify a rational bracket around b: step outward until both ends have proven opposite signs.
-  const x = F.toRational(b);
-  let delta = targetWidth(x, digits).div(Rational.of(8));
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const L = x.sub(delta).max(lo0);
-    const U = x.add(delta).min(hi0);
-    const sL = L.equals(lo0) ? { ok: true as const, value: { sign: signLo, enclosure: encLo } } : await signAt(e, variable, L, bits, { quiet: true });
-    const sU = U.equals(hi0) ? { ok: true as const, value: { sign: (-signLo) as -1 | 1, enclosure: encHi } } : await signAt(e, variable, U, bits, { quiet: true });
+  return { ok: true, b, c, iterations };
+}
+
+/**
+ * Certifies a rational bracket around x (an MPFR value, so dyadic): step outward by powers of two from
+ * about a tenth of the target width until both ends have proven opposite signs. Dyadic ends keep the
+ * exact arithmetic here and in the interval evaluation free of Euclid on thousand-digit numerators.
+ */
+async function certify(t: Task, x: Rational, iterations: number, method: RootMethod, attempts = 40): Promise<Result<VerifiedRoot>> {
+  const { e, variable, lo0, hi0, signLo, digits, bits } = t;
+  const scaleBits = x.isZero() ? -Math.ceil(40 * Math.log2(10)) : magnitude(x) - 1; // 2^scaleBits <= |x|
+  let j = Math.ceil((digits + 3) * Math.log2(10)) + 4 - scaleBits; // 2^-j <= targetWidth(x)/8
+  for (let attempt = 0; attempt < attempts; attempt++, j -= 2) {
+    const delta = j >= 0 ? Rational.of(1n, 1n << BigInt(j)) : Rational.of(1n << BigInt(-j));
+    const L = addDyadic(x, delta.neg()).max(lo0);
+    const U = addDyadic(x, delta).min(hi0);
+    const sL = L.equals(lo0) ? { ok: true as const, value: { sign: signLo, enclosure: t.encLo } } : await signAt(e, variable, L, bits, { quiet: true });
+    const sU = U.equals(hi0) ? { ok: true as const, value: { sign: (-signLo) as -1 | 1, enclosure: t.encHi } } : await signAt(e, variable, U, bits, { quiet: true });
     if (sL.ok && sU.ok && sL.value.sign === signLo && sU.value.sign === -signLo) {
-      encLo = sL.value.enclosure;
-      encHi = sU.value.enclosure;
       const tL = formatDecimal(L, digits);
       const tU = formatDecimal(U, digits);
-      const mid = L.add(U).div(Rational.TWO);
+      const sum = addDyadic(L, U);
+      const mid = Rational.of(sum.n, sum.d * 2n);
       return ok({
         lower: L,
         upper: U,
-        atLower: encLo,
-        atUpper: encHi,
+        atLower: sL.value.enclosure,
+        atUpper: sU.value.enclosure,
         iterations,
+        method,
         approximation: { text: tL === tU ? tL : formatDecimal(mid, digits) + UNCERTAIN_SUFFIX, lower: L, upper: U, correctlyRounded: tL === tU },
       });
     }
-    delta = delta.mul(Rational.of(4));
   }
   return fail(error('EB5003', `the root near ${formatDecimal(x, 12)} could not be certified by a sign change`));
+}
+
+/** a + b, over the common power-of-two denominator when both are dyadic (the reduction is then a shift). */
+function addDyadic(a: Rational, b: Rational): Rational {
+  const dyadic = (d: bigint): boolean => (d & (d - 1n)) === 0n;
+  if (!dyadic(a.d) || !dyadic(b.d)) return a.add(b);
+  const D = a.d > b.d ? a.d : b.d;
+  return Rational.of(a.n * (D / a.d) + b.n * (D / b.d), D);
 }
