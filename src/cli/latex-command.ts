@@ -14,7 +14,7 @@ import type { TableData } from '../report/index.js';
 import type { ArgumentModel, BoundModel, ShowModel } from '../semantics/model.js';
 import { DEFAULT_PRECISION } from './args.js';
 import type { CliIO } from './io.js';
-import { loadTheoremLibrary, type BoundValue, type CheckedModel, type TheoremLibrary } from './theorem-library.js';
+import { loadTheoremLibrary, unknownTheorem, type BoundValue, type CheckedModel, type TheoremLibrary } from './theorem-library.js';
 
 // The report evaluates synchronously (evaluateSync), so MPFR is loaded with this module; the CLI imports
 // it only for the latex command. The library is looked up once, for the reason printed by latexDocument.
@@ -95,9 +95,8 @@ async function evaluateBounds(model: CheckedModel, library: TheoremLibrary | und
     for (const bound of s.bounds.values()) {
       const key = `${s.name ?? ''}/${bound.name}`;
       if (!library || !library.theorems.has(bound.theorem)) {
-        const reason = library ? `theorem ${bound.theorem} is not in the theorem library yet` : 'the theorem library is not available yet';
-        diagnostics.push(warning('EB6001', `bound \`${bound.name}\` is not evaluated: ${reason}`, { span: bound.theoremSpan }));
-        out.set(key, { kind: 'missing', reason: `${reason}, EB6001` });
+        if (library) diagnostics.push(unknownTheorem(bound, library));
+        out.set(key, { kind: 'missing', reason: `no theorem is named ${bound.theorem}, EB6016` });
         continue;
       }
       const setting = bound.setting ? model.settings.get(bound.setting) : undefined;

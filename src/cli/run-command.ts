@@ -15,7 +15,7 @@ import { checkNotation, tableText, tableTitle } from '../report/index.js';
 import type { BoundModel, FormatModel, ShowItemModel, ShowModel } from '../semantics/model.js';
 import type { Evaluator } from './evaluator.js';
 import { progressCounter } from './progress.js';
-import { loadTheoremLibrary, type BoundValue, type CheckedModel } from './theorem-library.js';
+import { loadTheoremLibrary, unknownTheorem, type BoundValue, type CheckedModel } from './theorem-library.js';
 
 export interface ItemResult {
   readonly setting: string | null;
@@ -42,6 +42,9 @@ export async function runShows(model: CheckedModel, precision: number, evaluator
   const notation = checkNotation(Object.fromEntries(model.notation.map((n) => [n.name, n.latex])), new Map(model.notation.map((n) => [n.name, n.span])));
   if (!notation.ok) return { items: [], diagnostics: [...notation.diagnostics] };
   const symbols = notation.value;
+  // A misspelt theorem id is bad input too: reported before anything runs, not beside printed values.
+  const misspelt = await unknownTheorems(model);
+  if (misspelt.length > 0) return { items: [], diagnostics: misspelt };
   const diagnostics: Diagnostic[] = [];
   const boundValues = await evaluateBounds(model, precision, diagnostics);
   const items: ItemResult[] = [];
@@ -77,12 +80,8 @@ async function evaluateBounds(model: CheckedModel, precision: number, diagnostic
   const library = await loadTheoremLibrary();
   for (const { key, bound } of all) {
     out.set(key, null);
-    if (!library || !library.theorems.has(bound.theorem)) {
-      diagnostics.push(
-        error('EB6001', library ? `theorem \`${bound.theorem}\` is not in the theorem library yet` : `bound \`${bound.name}\` needs theorem \`${bound.theorem}\`, and the theorem library is not available yet`, {
-          span: bound.theoremSpan,
-        }),
-      );
+    if (!library.theorems.has(bound.theorem)) {
+      diagnostics.push(unknownTheorem(bound, library));
       continue;
     }
     const setting = bound.setting ? model.settings.get(bound.setting) : undefined;
@@ -249,4 +248,11 @@ export function formatItems(items: readonly ItemResult[]): string {
     }
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+async function unknownTheorems(model: CheckedModel): Promise<Diagnostic[]> {
+  const bounds = [model.top, ...model.settings.values()].flatMap((s) => [...s.bounds.values()]);
+  if (bounds.length === 0) return [];
+  const library = await loadTheoremLibrary();
+  return bounds.filter((bound) => !library.theorems.has(bound.theorem)).map((bound) => unknownTheorem(bound, library));
 }

@@ -12,7 +12,7 @@ import { sweepValueTexts, type TableCell, type TableData } from '../report/index
 import type { ShowModel, TableRowModel } from '../semantics/model.js';
 import { closest } from '../syntax/did-you-mean.js';
 import { directlyEvaluable } from './closed-value.js';
-import type { BoundValue, CheckedModel, TheoremLibrary } from './theorem-library.js';
+import { unknownTheorem, type BoundValue, type CheckedModel, type TheoremLibrary } from './theorem-library.js';
 
 type Row = TableRowModel<Expr, Rational>;
 
@@ -104,7 +104,7 @@ async function boundIn(model: CheckedModel, show: ShowModel<Expr, Rational>, row
   if (hit) return hit;
   const setting = bound.setting ? row.settings.get(bound.setting) : undefined;
   let r: Result<BoundValue>;
-  if (!library.theorems.has(bound.theorem)) r = { ok: false, diagnostics: [error('EB6001', `theorem \`${bound.theorem}\` is not in the theorem library yet`, { span: bound.theoremSpan })] };
+  if (!library.theorems.has(bound.theorem)) r = { ok: false, diagnostics: [unknownTheorem(bound, library)] };
   else if (!setting) r = { ok: false, diagnostics: [error('EB6001', `bound \`${bound.name}\` names no setting`, { span: bound.span, hint: 'write bound NAME = theorem.id(SETTING, …)' })] };
   else r = await library.evaluate(bound, setting, { ...model, top: row.top, settings: row.settings }, { digits });
   cache.set(key, r);

@@ -1,10 +1,11 @@
 // The contract between the CLI and the theorem library (src/theory/library.ts, `theoremLibrary`): the
 // commands see it through this interface only, and load it only when a file has bounds.
 
-import type { Result } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import type { Expr } from '../expr/types.js';
 import type { Rational } from '../expr/rational.js';
 import type { BoundModel, Model, ScopeModel } from '../semantics/model.js';
+import { closest } from '../syntax/did-you-mean.js';
 
 export type CheckedModel = Model<Expr, Rational>;
 export type CheckedScope = ScopeModel<Expr, Rational>;
@@ -30,4 +31,13 @@ export interface TheoremLibrary {
 export async function loadTheoremLibrary(): Promise<TheoremLibrary> {
   const { theoremLibrary } = await import('../theory/library.js');
   return theoremLibrary;
+}
+
+/** `bound g = gen.exat(…)`: the theorem id is not one of the library's (EB6016, bad input), with a suggestion. */
+export function unknownTheorem(bound: BoundModel<Expr>, library: TheoremLibrary): Diagnostic {
+  const guess = closest(bound.theorem, library.theorems);
+  return error('EB6016', `no theorem is named \`${bound.theorem}\``, {
+    span: bound.theoremSpan,
+    hint: guess ? `did you mean \`${guess}\`? the ids are those of THEORY.md` : 'the ids are those of THEORY.md, e.g. gen.exact, gen.exact.power, gain.finite, tradeoff.optimal',
+  });
 }

@@ -53,9 +53,9 @@ describe('theorem steps in equibound check', () => {
     expect(r.stdout).toContain('argument 1 of gen.exact.power names the class F, but A is the constant of the power law');
   });
 
-  it('an unknown theorem id is EB6016 with a suggestion, before any step is checked', async () => {
+  it('an unknown theorem id is EB6016 (bad input) with a suggestion, before any step is checked', async () => {
     const r = await check(setting(classAndLoss) + step('gen.exact.powr(1, d, alpha)'));
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('error[EB6016]: no theorem is named `gen.exact.powr`');
     expect(r.stderr).toContain('did you mean `gen.exact.power`?');
