@@ -3,7 +3,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { error, ok, warning, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { error, ok, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
 import { toLatex } from '../expr/print/latex.js';
 import { Rational } from '../expr/rational.js';
 import type { Expr } from '../expr/types.js';

@@ -87,7 +87,7 @@ export async function evaluateTable(model: CheckedModel, show: ShowModel<Expr, R
       }
     }
     const cells: TableCell[] = [];
-    for (const [i, item] of show.items.entries()) cells.push(await cell(show, row, i, bounds, digits, opts, once, at));
+    for (const i of show.items.keys()) cells.push(await cell(show, row, i, bounds, digits, opts, once, at));
     data.rows.push({ value: row.value, cells });
     opts.progress?.(r + 1, table.rows.length);
   }

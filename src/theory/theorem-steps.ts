@@ -16,7 +16,7 @@ import { R, type Covering } from './covering.js';
 import { P, parameters } from './parameters.js';
 import { isTheoremId, theoremIds } from './registry.js';
 import { free, type LossSpec } from './setting.js';
-import { confidenceExpr, cutoffLevel, dudleyIntegrand, dudleyObjectiveExpr, gammaExpr, halfB } from './theorems/dudley.js';
+import { cutoffLevel, dudleyIntegrand, dudleyObjectiveExpr, gammaExpr, halfB } from './theorems/dudley.js';
 import { gammaScaleFrom } from './theorems/approx.js';
 import { closedFormIn, fixedPointMapIn, powerObjectiveIn } from './theorems/gen-exact-power.js';
 

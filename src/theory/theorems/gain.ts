@@ -8,7 +8,7 @@ import type { Expr } from '../../expr/types.js';
 import type { Context } from '../context.js';
 import { divEnc, encloseValue, point, type Enc } from '../evaluate-bound.js';
 import type { BoundValue, CheckedHypothesis } from '../instantiation.js';
-import { instantiateExpr, P } from '../parameters.js';
+import { instantiateExpr } from '../parameters.js';
 import { deviationValue, dudleyIntegrand, gammaExpr, notComputedValue, plainValue } from './dudley.js';
 import { computeGamma } from './gen-exact.js';
 import { powerForms } from './gen-exact-power.js';
