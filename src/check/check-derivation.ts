@@ -147,19 +147,28 @@ export async function checkDerivation(chain: Chain, ctx: CheckContext = { assump
     steps.push({ ...step, index, result, ms: performance.now() - t0 });
     prev = link.expr;
   }
+  return chainResult(chain.first, prev, steps);
+}
+
+/**
+ * A chain's result from its checked steps: first REL last, with REL composed from the steps' relations,
+ * is established only when every step is proven. Shared by checkDerivation and the CLI, which checks
+ * each step alone under a wall-clock limit.
+ */
+export function chainResult(first: Expr, last: Expr, steps: readonly CheckedStep[]): DerivationResult {
   const count = (s: StepResult['status']) => steps.filter((x) => x.result.status === s).length;
-  const relation = composeRelations(chain.links.map((l) => l.rel));
+  const relation = composeRelations(steps.map((s) => s.rel));
   const p = count('proven');
   const established = relation !== undefined && p === steps.length && steps.length > 0;
   const message =
     relation === undefined
-      ? 'no conclusion: the chain mixes <= (or <) with >= (or >) (EB7003)'
+      ? 'no conclusion: the chain mixes <= (or <) with >= (or >)'
       : established
         ? `the chain proves first ${relation} last`
         : `first ${relation} last is not established: ${steps.length - p} of ${steps.length} steps are not proven`;
   return {
-    first: chain.first,
-    last: prev,
+    first,
+    last,
     steps,
     summary: { proven: p, verified: count('verified-numerically'), refuted: count('refuted'), undecided: count('undecided'), relation, established, message },
   };

@@ -1,7 +1,7 @@
 // `equibound check FILE`: checks every derivation of the checked model step by step and reports a line
 // per step (line:col, relation, status, reason), a JSON document, and diagnostics that set the exit code.
 
-import { checkDerivation, composeRelations, DEFAULT_BUDGET, knownFacts, type BoxRange, type CheckedStep, type DerivationResult, type Justification } from '../check/index.js';
+import { chainResult, checkDerivation, DEFAULT_BUDGET, knownFacts, type BoxRange, type CheckedStep, type DerivationResult, type Justification } from '../check/index.js';
 import { error, warning, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { lineColumn } from '../diagnostics/render.js';
 import * as b from '../expr/build.js';
@@ -82,7 +82,7 @@ async function checkOne(
   const limit = opts.stepWallMs ?? STEP_WALL_MS;
   const steps: CheckedStep[] = [];
   // Each step is checked as a one-step chain so that it can be timed out alone; the chain's conclusion is
-  // drawn over all steps in merge().
+  // drawn over all steps by chainResult().
   let prev = d.first.expr;
   for (const [i, s] of d.steps.entries()) {
     onStep(i);
@@ -104,31 +104,11 @@ async function checkOne(
     steps.push(r === 'timeout' ? { ...timedOut(prev, s.rel, s.rhs.expr, justification, limit), index: i } : { ...r.steps[0]!, index: i });
     prev = s.rhs.expr;
   }
-  return merge(d, steps);
+  return chainResult(d.first.expr, d.steps[d.steps.length - 1]!.rhs.expr, steps);
 }
 
 function timedOut(lhs: Expr, rel: CheckedStep['rel'], rhs: Expr, justification: Justification, limit: number): CheckedStep {
   return { lhs, rel, rhs, justification, index: 0, ms: limit, result: { status: 'undecided', code: 'EB7008', reason: `the step did not finish within the wall-clock limit of ${limit / 1000} s` } };
-}
-
-/** The chain's result from its checked steps, with its conclusion (checkDerivation's rule). */
-function merge(d: Derivation, steps: readonly CheckedStep[]): DerivationResult {
-  const count = (s: CheckedStep['result']['status']) => steps.filter((x) => x.result.status === s).length;
-  const relation = composeRelations(d.steps.map((s) => s.rel));
-  const p = count('proven');
-  const established = relation !== undefined && p === steps.length && steps.length > 0;
-  const message =
-    relation === undefined
-      ? 'no conclusion: the chain mixes <= (or <) with >= (or >)'
-      : established
-        ? `the chain proves first ${relation} last`
-        : `first ${relation} last is not established: ${steps.length - p} of ${steps.length} steps are not proven`;
-  return {
-    first: d.first.expr,
-    last: d.steps[d.steps.length - 1]!.rhs.expr,
-    steps,
-    summary: { proven: p, verified: count('verified-numerically'), refuted: count('refuted'), undecided: count('undecided'), relation, established, message },
-  };
 }
 
 /**
