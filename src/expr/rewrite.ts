@@ -133,7 +133,7 @@ function productOfPowers(e: Expr, a: Assumptions, used: Set<RuleId>): Expr {
 }
 
 /** The positive rational c with sum = c * (a sum with coprime integer coefficients). */
-function content(sum: Expr): Rational | undefined {
+export function sumContent(sum: Expr): Rational | undefined {
   if (sum.kind !== 'add') return undefined;
   let num = 0n;
   let den = 1n;
@@ -149,7 +149,7 @@ function content(sum: Expr): Rational | undefined {
 /** A power or log of a sum with a non-trivial content: the content becomes a factor (c > 0, so always valid). */
 function contentOfSum(e: Expr, _a: Assumptions, used: Set<RuleId>): Expr {
   const inner = e.kind === 'pow' ? e.base : e.kind === 'apply' && e.fn === 'log' ? e.args[0]! : undefined;
-  const c = inner ? content(inner) : undefined;
+  const c = inner ? sumContent(inner) : undefined;
   if (!inner || !c) return e;
   used.add('content-of-sum');
   const sum = b.add(...(inner.kind === 'add' ? inner.terms : [inner]).map((t) => b.mul(b.num(c.inverse()), t)));

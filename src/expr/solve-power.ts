@@ -12,8 +12,8 @@ import { splitCoefficient } from './build.js';
 import { derivative, occursIn } from './derivative.js';
 import { Assumptions, positiveReal, type Domain, contains } from './domains.js';
 import { toText } from './print/text.js';
-import { gcd, Rational } from './rational.js';
-import { rewrite } from './rewrite.js';
+import { Rational } from './rational.js';
+import { rewrite, sumContent } from './rewrite.js';
 import { ANY, NEG, POS, signOf, ZER, type SignMask } from './sign.js';
 import { equals, type Add, type Expr, type Pow } from './types.js';
 
@@ -323,19 +323,6 @@ function integerExponent(p: Pow): bigint | undefined {
   return p.exponent.kind === 'num' && p.exponent.value.isInteger() ? p.exponent.value.n : undefined;
 }
 
-/** The positive rational content of a sum: sum = c * (a sum with coprime integer coefficients). */
-function content(sum: Add): Rational | undefined {
-  let n = 0n;
-  let d = 1n;
-  for (const t of sum.terms) {
-    const c = splitCoefficient(t).coeff;
-    n = gcd(n, c.n < 0n ? -c.n : c.n);
-    d = (d * c.d) / gcd(d, c.d);
-  }
-  const c = Rational.of(n, d);
-  return c.isOne() || c.isZero() ? undefined : c;
-}
-
 /** Moves the contents of sum factors (and of integer powers of sums) into the coefficient: C (d/2 - 1)/4 = C (d - 2)/8. */
 function tidy(e: Expr): Expr {
   const factors = e.kind === 'mul' ? e.factors : [e];
@@ -343,7 +330,7 @@ function tidy(e: Expr): Expr {
   const out = factors.map((f): Expr => {
     const sum = f.kind === 'add' ? f : f.kind === 'pow' && f.base.kind === 'add' ? f.base : undefined;
     const k = f.kind === 'add' ? 1n : f.kind === 'pow' ? integerExponent(f) : undefined;
-    const c = sum ? content(sum) : undefined;
+    const c = sum ? sumContent(sum) : undefined;
     const ck = c && k !== undefined ? c.powInt(k) : undefined;
     if (!sum || !c || k === undefined || !ck) return f;
     coeff = coeff.mul(ck);
