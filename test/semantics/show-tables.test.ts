@@ -1,25 +1,10 @@
 // `show table of … for SWEEP`: the swept parameter, its values and each row's program, with codes and spans.
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { exprOracle } from '../../src/cli/value-oracle.js';
+import { check, errors } from './check-text.js';
 import { toText } from '../../src/expr/print/text.js';
 import type { Rational } from '../../src/expr/rational.js';
 import type { Expr } from '../../src/expr/types.js';
-import { checkProgram } from '../../src/semantics/check-program.js';
 import type { Model } from '../../src/semantics/model.js';
-import { parseFile } from '../../src/syntax/parse-file.js';
-
-function check(text: string) {
-  const file = parseFile(text, 'a.eqb');
-  if (!file.ok) throw new Error(`parse failed: ${file.diagnostics.map((d) => d.message).join('; ')}`);
-  return checkProgram([{ source: 'a.eqb', text, file: file.value, main: true }], exprOracle);
-}
-
-function errors(text: string): { code: string; at: string }[] {
-  const r = check(text);
-  const ds: readonly Diagnostic[] = r.ok ? (r.warnings ?? []) : r.diagnostics;
-  return ds.map((d) => ({ code: d.code, at: text.slice(d.span!.start, d.span!.end) }));
-}
 
 function model(text: string): Model<Expr, Rational> {
   const r = check(text);
