@@ -25,6 +25,8 @@ export interface Field<R> {
   log(a: R): R;
   exp(a: R): R;
   pow(a: R, b: R): R;
+  /** The real k-th root of a for an integer 2 <= k < 2^31 (NaN for a < 0 and even k): cheaper than pow(a, 1/k). */
+  root(a: R, k: number): R;
   floor(a: R): R;
   ceil(a: R): R;
   min(a: R, b: R): R;

@@ -149,6 +149,17 @@ export class DecimalField implements Field<Decimal> {
     const l = lnDecimal(a, this.digits + 20 + Math.max(0, x.e < 0 ? -x.e : x.e).toString().length);
     return new this.D(new W(b).times(l).exp());
   }
+  root(a: Decimal, k: number): Decimal {
+    if (!Number.isInteger(k) || k < 2 || k >= 2 ** 31) throw new RangeError(`root index ${k} is not an integer in [2, 2^31)`);
+    if (k === 2) return this.sqrt(a);
+    const x = new this.D(a);
+    if (x.isNeg()) return k % 2 === 1 ? this.root(x.neg(), k).neg() : new this.D(NaN);
+    if (x.isZero() || !x.isFinite()) return x;
+    // exp(ln(a)/k), the quotient carried with guard digits as in pow.
+    const W = ctor(this.digits + 20);
+    const l = lnDecimal(x, this.digits + 20 + Math.max(0, x.e < 0 ? -x.e : x.e).toString().length);
+    return new this.D(new W(l).div(k).exp());
+  }
   floor(a: Decimal): Decimal {
     return new this.D(a).floor();
   }

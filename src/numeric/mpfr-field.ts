@@ -135,6 +135,12 @@ export class MpfrField implements Field<MpfrValue> {
   pow(a: MpfrValue, c: MpfrValue): MpfrValue {
     return this.binary(a, c, this.b.mpfr_pow);
   }
+  root(a: MpfrValue, k: number): MpfrValue {
+    if (k === 2) return this.sqrt(a);
+    const r = this.fresh();
+    this.b.mpfr_rootn_ui(r.ptr, this.own(a), checkRootIndex(k), this.rounding);
+    return r;
+  }
   min(a: MpfrValue, c: MpfrValue): MpfrValue {
     return this.binary(a, c, this.b.mpfr_min);
   }
@@ -205,6 +211,11 @@ export class MpfrField implements Field<MpfrValue> {
 
 function checkSmallInt(k: number): number {
   if (!Number.isInteger(k) || Math.abs(k) > 2 ** 31 - 1) throw new RangeError(`not a 32-bit integer: ${k}`);
+  return k;
+}
+
+function checkRootIndex(k: number): number {
+  if (!Number.isInteger(k) || k < 2 || k > 2 ** 31 - 1) throw new RangeError(`root index ${k} is not an integer in [2, 2^31)`);
   return k;
 }
 

@@ -105,24 +105,16 @@ export function compileExpr(e: Expr, variable: string): Result<Compiled> {
 function powNode(base: Node, exponent: Expr, go: (e: Expr) => Node, constIndex: (q: Rational) => number): Node {
   if (exponent.kind === 'num') {
     const r = exponent.value;
+    const one = constIndex(Rational.ONE);
     if (r.isInteger() && r.n >= -64n && r.n <= 64n) {
       const n = Number(r.n);
-      const one = constIndex(Rational.ONE);
-      return (F, x, k) => {
-        const b = base(F, x, k);
-        let acc = k[one] as typeof b;
-        let sq = b;
-        for (let m = Math.abs(n); m > 0; m >>= 1) {
-          if (m & 1) acc = F.mul(acc, sq);
-          if (m > 1) sq = F.mul(sq, sq);
-        }
-        return n < 0 ? F.div(k[one]!, acc) : acc;
-      };
+      return (F, x, k) => integerPower(F, base(F, x, k), n, k[one]!);
     }
-    if (r.equals(Rational.HALF)) return (F, x, k) => F.sqrt(base(F, x, k));
-    if (r.equals(Rational.HALF.neg())) {
-      const one = constIndex(Rational.ONE);
-      return (F, x, k) => F.div(k[one]!, F.sqrt(base(F, x, k)));
+    // p/q with a small numerator: the real q-th root (odd q: of a negative base too), then the power.
+    if (r.n >= -64n && r.n <= 64n && r.d < 2n ** 31n) {
+      const p = Number(r.n);
+      const q = Number(r.d);
+      return (F, x, k) => integerPower(F, F.root(base(F, x, k), q), p, k[one]!);
     }
     // Odd denominator: a real root of a negative base exists; sign from the numerator's parity.
     const e = constIndex(r);
@@ -141,4 +133,16 @@ function powNode(base: Node, exponent: Expr, go: (e: Expr) => Node, constIndex: 
   }
   const ex = go(exponent);
   return (F, x, k) => F.pow(base(F, x, k), ex(F, x, k));
+}
+
+/** b^n for |n| <= 64 by repeated squaring (1/b^|n| for n < 0). */
+function integerPower<R>(F: Field<R>, b: R, n: number, one: R): R {
+  if (n === 1) return b;
+  let acc = one;
+  let sq = b;
+  for (let m = Math.abs(n); m > 0; m >>= 1) {
+    if (m & 1) acc = F.mul(acc, sq);
+    if (m > 1) sq = F.mul(sq, sq);
+  }
+  return n < 0 ? F.div(one, acc) : acc;
 }

@@ -27,6 +27,10 @@ function sample<R>(F: Field<R>): string[] {
     F.exp(q(-3, 2)),
     F.pow(q(3), q(1, 3)),
     F.pow(q(-2), q(5)),
+    F.root(q(3), 4),
+    F.root(q(-27, 5), 3),
+    F.root(q(2, 9), 2),
+    F.root(q(10), 7),
     F.floor(F.div(q(-7), q(2))),
     F.ceil(F.div(q(7), q(2))),
     F.min(q(1, 3), q(1, 4)),
@@ -40,6 +44,16 @@ function sample<R>(F: Field<R>): string[] {
 describe('Field engines', () => {
   test('MPFR (400 bits) and decimal.js (130 digits) agree to 100 digits on every operation', () => {
     expect(sample(mp)).toEqual(sample(new DecimalField(130)));
+  });
+  test('root is the real k-th root: NaN for a negative base and even k, exact where the root is', () => {
+    for (const F of [mp, new DecimalField(60)] as Field<unknown>[]) {
+      expect(F.isFinite(F.root(F.rational(Rational.of(-16)), 4))).toBe(false);
+      expect(F.toDecimal(F.root(F.rational(Rational.of(-243, 32)), 5), 40)).toBe(F.toDecimal(F.rational(Rational.of(-3, 2)), 40));
+      expect(F.isZero(F.root(F.rational(Rational.ZERO), 3))).toBe(true);
+      expect(() => F.root(F.rational(Rational.ONE), 1)).toThrow(RangeError);
+    }
+    // MPFR's root is correctly rounded: exact when the root is a float.
+    expect(mp.toRational(mp.root(mp.rational(Rational.of(-243, 32)), 5)).equals(Rational.of(-3, 2))).toBe(true);
   });
   test('toRational is exact and cmp, isZero, isFinite behave', () => {
     const F = mp;
