@@ -28,16 +28,19 @@ export function addIntervals(ctx: IntervalContext, args: readonly MpfrInterval[]
   const out = fresh(ctx);
   combineFlags(out, ...args);
   let exact: Rational | undefined = args[0]!.exact;
-  b.mpfr_set(out.lo, args[0]!.lo, RNDD);
-  b.mpfr_set(out.hi, args[0]!.hi, RNDU);
-  for (let i = 1; i < args.length; i++) {
-    const a = args[i]!;
-    // lo < +inf and hi > -inf for every operand, so no inf - inf arises.
-    b.mpfr_add(out.lo, out.lo, a.lo, RNDD);
-    b.mpfr_add(out.hi, out.hi, a.hi, RNDU);
-    exact = exact !== undefined && a.exact !== undefined ? exact.add(a.exact) : undefined;
+  for (let i = 1; i < args.length && exact !== undefined; i++) exact = args[i]!.exact === undefined ? undefined : exact.add(args[i]!.exact!);
+  const small = smallExact(exact);
+  // A small exact sum sets both ends in done(): the float sums would be overwritten.
+  if (small === undefined) {
+    b.mpfr_set(out.lo, args[0]!.lo, RNDD);
+    b.mpfr_set(out.hi, args[0]!.hi, RNDU);
+    for (let i = 1; i < args.length; i++) {
+      // lo < +inf and hi > -inf for every operand, so no inf - inf arises.
+      b.mpfr_add(out.lo, out.lo, args[i]!.lo, RNDD);
+      b.mpfr_add(out.hi, out.hi, args[i]!.hi, RNDU);
+    }
   }
-  return done(ctx, out, smallExact(exact));
+  return done(ctx, out, small);
 }
 
 function mulInto(ctx: IntervalContext, out: IntervalBuilder, x: MpfrInterval, y: MpfrInterval): void {
@@ -74,11 +77,12 @@ export function mulIntervals(ctx: IntervalContext, args: readonly MpfrInterval[]
   for (let i = 1; i < args.length; i++) {
     const out = fresh(ctx);
     combineFlags(out, acc, args[i]!);
-    mulInto(ctx, out, acc, args[i]!);
     const ea = acc.exact;
     const eb = args[i]!.exact;
-    const exact = ea !== undefined && eb !== undefined ? ea.mul(eb) : undefined;
-    acc = done(ctx, out, smallExact(exact));
+    const exact = smallExact(ea !== undefined && eb !== undefined ? ea.mul(eb) : undefined);
+    // A small exact product sets both ends in done(): the float products would be overwritten.
+    if (exact === undefined) mulInto(ctx, out, acc, args[i]!);
+    acc = done(ctx, out, exact);
   }
   return acc;
 }
