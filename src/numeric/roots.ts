@@ -5,7 +5,7 @@
 import { derivative } from '../expr/derivative.js';
 import { Assumptions } from '../expr/domains.js';
 import { bitLength, Rational } from '../expr/rational.js';
-import type { Expr } from '../expr/types.js';
+import { equals, type Expr } from '../expr/types.js';
 import { error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import type { Approximation, Field } from './api.js';
 import { UNCERTAIN_SUFFIX } from './evaluate-decimal.js';
@@ -47,14 +47,14 @@ export async function findRoot(f: Expr, variable: string, lo: Rational, hi: Rati
   if (!sub.ok) return sub;
   const e = sub.value;
   const bits = Math.ceil((digits + 20) * Math.log2(10)) + 16;
-  const sLo = await signAt(e, variable, lo, bits);
+  const sLo = await endSign(e, variable, lo, bits);
   if (!sLo.ok) return sLo;
-  const sHi = await signAt(e, variable, hi, bits);
+  const sHi = await endSign(e, variable, hi, bits);
   if (!sHi.ok) return sHi;
   if (sLo.value.sign === sHi.value.sign) {
     return fail(error('EB5005', `f has the same sign (${sLo.value.sign > 0 ? '+' : '-'}) at both ends of [${lo}, ${hi}]`));
   }
-  const compiled = compileExpr(e, variable);
+  const compiled = compiledOf(e, variable, lo.sign >= 0);
   if (!compiled.ok) return compiled;
   const task: Task = { e, variable, lo0: lo, hi0: hi, signLo: sLo.value.sign, encLo: sLo.value.enclosure, encHi: sHi.value.enclosure, digits, bits, maxIterations: opts.maxIterations ?? 2000 };
   if ((opts.method ?? 'auto') === 'auto') {
@@ -67,6 +67,56 @@ export async function findRoot(f: Expr, variable: string, lo: Rational, hi: Rati
   } finally {
     F.destroy();
   }
+}
+
+/** Precision of the first try at the bracket's end signs. */
+const END_SIGN_BITS = 128;
+
+/**
+ * The sign at a bracket end needs few bits unless f nearly vanishes there: 128 bits first, and the
+ * full precision (with signAt's doublings and diagnostics) only when that does not decide it.
+ */
+async function endSign(e: Expr, variable: string, x: Rational, bits: number): ReturnType<typeof signAt> {
+  if (bits > END_SIGN_BITS) {
+    const quick = await signAt(e, variable, x, END_SIGN_BITS, { quiet: true });
+    if (quick.ok) return quick;
+  }
+  return signAt(e, variable, x, bits);
+}
+
+/** f and its derivative compiled, for the last few (f, variable, sign domain): a table or a search asks again. */
+interface CompiledRoot {
+  readonly e: Expr;
+  readonly variable: string;
+  readonly positive: boolean;
+  readonly f: Result<Compiled>;
+  /** The derivative, compiled on first use (null: none, Newton gives way to secant). */
+  slope?: Compiled | null;
+}
+const compiledCache: CompiledRoot[] = [];
+const COMPILED_CACHE_SIZE = 8;
+
+function compiledEntry(e: Expr, variable: string, positive: boolean): CompiledRoot {
+  const hit = compiledCache.find((c) => c.variable === variable && c.positive === positive && (c.e === e || (c.e.hash === e.hash && equals(c.e, e))));
+  if (hit) return hit;
+  const entry: CompiledRoot = { e, variable, positive, f: compileExpr(e, variable) };
+  compiledCache.unshift(entry);
+  compiledCache.length = Math.min(compiledCache.length, COMPILED_CACHE_SIZE);
+  return entry;
+}
+
+function compiledOf(e: Expr, variable: string, positive: boolean): Result<Compiled> {
+  return compiledEntry(e, variable, positive).f;
+}
+
+function slopeOf(e: Expr, variable: string, positive: boolean): Compiled | undefined {
+  const entry = compiledEntry(e, variable, positive);
+  if (entry.slope === undefined) {
+    const d = derivative(e, variable, positive ? Assumptions.positive : Assumptions.real);
+    const c = d.ok ? compileExpr(d.value, variable) : undefined;
+    entry.slope = c?.ok ? c.value : null;
+  }
+  return entry.slope ?? undefined;
 }
 
 /** The problem after the end signs are proven: the bracket, its certified ends, the precision. */
@@ -103,9 +153,7 @@ function targetWidth(x: Rational, digits: number): Rational {
  * stop shrinking, a value is undefined, or the certificate fails.
  */
 async function polishedRoot(t: Task, compiled: Compiled): Promise<VerifiedRoot | undefined> {
-  const d = derivative(t.e, t.variable, t.lo0.sign >= 0 ? Assumptions.positive : Assumptions.real);
-  const slopeCompiled = d.ok ? compileExpr(d.value, t.variable) : undefined;
-  const slope = slopeCompiled?.ok ? slopeCompiled.value : undefined;
+  const slope = slopeOf(t.e, t.variable, t.lo0.sign >= 0);
   const G = makeFieldSync('mpfr', SEED_BITS);
   let seed: { x: Rational; other: Rational; lo: Rational; hi: Rational; iterations: number } | undefined;
   try {

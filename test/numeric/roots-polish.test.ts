@@ -62,4 +62,14 @@ describe('verified roots: Newton or secant from a low-precision seed, same digit
     expect(fast.approximation.text.startsWith('0.3333333333')).toBe(true);
     await expectVerified(f, 'x', fast, 800);
   });
+  it('an end where f is 10^-60 from 0: the 128-bit first try cannot decide its sign, the full precision does', async () => {
+    const x = sym('x');
+    const c = q(1, 3).add(q(1n, 10n ** 60n));
+    const f = sub(log(x), log(num(c))); // not rational at x = 1/3, so no exact shortcut decides the sign
+    const quick = await signAt(f, 'x', q(1, 3), 128, { quiet: true });
+    expect(quick.ok).toBe(false);
+    const r = await root(f, 'x', q(1, 3), q(1), { digits: 70 });
+    expect(r.lower.le(c) && c.le(r.upper)).toBe(true);
+    await expectVerified(f, 'x', r, 400);
+  });
 });
