@@ -1,12 +1,13 @@
 // The numeric engine's contract, fixed before its implementations so that quadrature, the CAS wall
 // and the theory model can be written against it. Implementations: mpfr-field.ts (gmp-wasm, the
-// engine for printed digits and proofs) and decimal-field.ts (decimal.js, the independent check).
+// engine for printed digits and proofs), decimal-field.ts (decimal.js, the independent check) and
+// float64-field.ts (doubles, for the cheap first steps of iterations only).
 
 import type { Rational } from '../expr/rational.js';
 
 /** A floating-point field at a fixed precision. Values are opaque; never mix values of two fields. */
 export interface Field<R> {
-  readonly engine: 'mpfr' | 'decimal';
+  readonly engine: 'mpfr' | 'decimal' | 'float64';
   /** Working precision in bits (decimal.js: digits * log2(10), rounded up). */
   readonly precisionBits: number;
   /** Nearest value to q (round to nearest). */

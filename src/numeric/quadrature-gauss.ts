@@ -4,6 +4,7 @@
 
 import { Rational } from '../expr/rational.js';
 import type { Field } from './api.js';
+import { rationalFromDouble } from './float64-field.js';
 import { makeFieldSync } from './quadrature-field.js';
 
 /** Nodes in (0, 1) (the positive half; a rule is symmetric) with their weights; `centre` weight for odd orders. */
@@ -15,26 +16,6 @@ export interface GaussRule {
 }
 
 const cache = new Map<string, GaussRule>();
-
-/** The exact rational value of a finite double. */
-export function rationalFromDouble(x: number): Rational {
-  if (!Number.isFinite(x)) throw new RangeError('rationalFromDouble: not finite');
-  if (x === 0) return Rational.ZERO;
-  const buf = new DataView(new ArrayBuffer(8));
-  buf.setFloat64(0, x);
-  const hi = buf.getUint32(0);
-  const lo = buf.getUint32(4);
-  const sign = hi >>> 31 ? -1n : 1n;
-  const expBits = (hi >>> 20) & 0x7ff;
-  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e: number;
-  if (expBits === 0) e = -1074;
-  else {
-    mant |= 1n << 52n;
-    e = expBits - 1075;
-  }
-  return e >= 0 ? Rational.of(sign * mant * (1n << BigInt(e))) : Rational.of(sign * mant, 1n << BigInt(-e));
-}
 
 /** Legendre P_n(x) and P_{n-1}(x) by (k+1) p_{k+1} = (2k+1) x p_k - k p_{k-1}: one full product a step. */
 function legendre<R>(F: Field<R>, n: number, x: R, one: R): [R, R] {
@@ -102,11 +83,13 @@ export function gaussRule<R>(F: Field<R>, n: number): GaussRule {
 }
 
 function computeRule<R>(F: Field<R>, n: number): GaussRule {
+  const engine = F.engine;
+  if (engine === 'float64') throw new RangeError('Gauss–Legendre rules are computed in MPFR or decimal.js fields');
   const half = Math.floor(n / 2);
   // Starting values: doubles, then one Newton step (two if it is not yet converging) per rung.
   let roots = Array.from({ length: half }, (_, i) => rationalFromDouble(rootInDoubles(n, i + 1)));
   for (const bits of ladder(F.precisionBits)) {
-    const G = makeFieldSync(F.engine, bits) as Field<unknown>;
+    const G = makeFieldSync(engine, bits) as Field<unknown>;
     try {
       const one = G.rational(Rational.ONE);
       const enough = G.rational(Rational.of(1n, 1n << BigInt(Math.max(1, Math.floor((bits - 48) / 2)))));

@@ -12,6 +12,7 @@ import { UNCERTAIN_SUFFIX } from './evaluate-decimal.js';
 import { formatDecimal } from './format.js';
 import { substituteParameters } from './jumps.js';
 import { compileExpr, type Compiled } from './quadrature-expression.js';
+import { Float64Field } from './float64-field.js';
 import { makeField, makeFieldSync } from './quadrature-field.js';
 import { signAt, type Enclosure } from './roots-enclosure.js';
 
@@ -135,7 +136,7 @@ interface Task {
 
 /** Precision of the Brent seed that Newton or secant polish. */
 const SEED_BITS = 96;
-/** Bits trusted in the seed when choosing the first polishing precision (the seed aims at about 70). */
+/** Bits trusted in the seed when choosing the first polishing precision (the seed aims at 46 or 70). */
 const SEED_GOOD_BITS = 40;
 /** Guard bits above the expected accuracy at each polishing step. */
 const GUARD_BITS = 64;
@@ -154,25 +155,47 @@ function targetWidth(x: Rational, digits: number): Rational {
  */
 async function polishedRoot(t: Task, compiled: Compiled): Promise<VerifiedRoot | undefined> {
   const slope = slopeOf(t.e, t.variable, t.lo0.sign >= 0);
-  const G = makeFieldSync('mpfr', SEED_BITS);
-  let seed: { x: Rational; other: Rational; lo: Rational; hi: Rational; iterations: number } | undefined;
+  // A seed in doubles costs microseconds; when it or its polish fails (overflow, a noisy f near the
+  // root), the 96-bit MPFR seed is the second try.
+  let seed: Seed | undefined;
+  let polished: { x: Rational; steps: number } | undefined;
+  for (const make of [() => seedIn(t, compiled, new Float64Field(), DOUBLE_SEED_RELATIVE), () => seedIn(t, compiled, makeFieldSync('mpfr', SEED_BITS), MPFR_SEED_RELATIVE)]) {
+    seed = make();
+    polished = seed && polish(t, compiled, slope, seed.x, seed.other, seed.lo, seed.hi);
+    if (polished) break;
+  }
+  if (!seed || !polished) return undefined;
+  // Two widenings at most: a wider bracket means the iterate was off, and Brent is then the better answer.
+  const r = await certify(t, polished.x, seed.iterations + polished.steps, slope ? 'newton' : 'secant', 2);
+  return r.ok ? r.value : undefined;
+}
+
+type Seed = { x: Rational; other: Rational; lo: Rational; hi: Rational; iterations: number };
+
+/** The seed's accuracy goal relative to the bracket's size: doubles first, then 96-bit MPFR. */
+const DOUBLE_SEED_RELATIVE = Rational.of(1n, 1n << 46n);
+const MPFR_SEED_RELATIVE = Rational.of(1n, 1n << 70n);
+
+/**
+ * Narrowing and Brent in G, which is destroyed after. Undefined when f is not finite somewhere on the
+ * way (in doubles: overflow, underflow, a tiny bracket), so that the next field tries.
+ */
+function seedIn<R>(t: Task, compiled: Compiled, G: Field<R>, relative: Rational): Seed | undefined {
   try {
     const g = compiled.bind(G);
     const narrowed = narrow(G, g, t.lo0, t.hi0, t.signLo, t.maxIterations);
     if (!narrowed.ok) return undefined;
     const { lo, hi } = narrowed;
-    const want = G.rational(Rational.of(1n, 1n << 70n).mul(lo.abs().max(hi.abs())));
-    const r = brent(G, g, lo, hi, want, SEED_BITS, t.maxIterations, narrowed.iterations);
-    if (!r.ok) return undefined;
-    seed = { x: G.toRational(r.b), other: G.toRational(r.c), lo, hi, iterations: r.iterations };
+    const want = G.rational(relative.mul(lo.abs().max(hi.abs())));
+    const r = brent(G, g, lo, hi, want, G.precisionBits, t.maxIterations, narrowed.iterations);
+    if (!r.ok || !G.isFinite(r.b) || !G.isFinite(r.c)) return undefined;
+    const x = G.toRational(r.b);
+    // Doubles may round an iterate onto an end: the polish needs a point strictly inside.
+    if (!(lo.lt(x) && x.lt(hi))) return undefined;
+    return { x, other: G.toRational(r.c), lo, hi, iterations: r.iterations };
   } finally {
     G.destroy();
   }
-  const polished = polish(t, compiled, slope, seed.x, seed.other, seed.lo, seed.hi);
-  if (!polished) return undefined;
-  // Two widenings at most: a wider bracket means the iterate was off, and Brent is then the better answer.
-  const r = await certify(t, polished.x, seed.iterations + polished.steps, slope ? 'newton' : 'secant', 2);
-  return r.ok ? r.value : undefined;
 }
 
 /**
