@@ -44,7 +44,7 @@ export async function findRoot(f: Expr, variable: string, lo: Rational, hi: Rati
   const digits = opts.digits;
   if (!Number.isInteger(digits) || digits < 1 || digits > 10_000) return fail(error('EB5002', `precision of ${digits} digits is out of range`));
   if (!lo.lt(hi)) return fail(error('EB5005', `empty bracket [${lo}, ${hi}]`));
-  const sub = substituteParameters(f, variable, env);
+  const sub = substitutedOf(f, variable, env);
   if (!sub.ok) return sub;
   const e = sub.value;
   const bits = Math.ceil((digits + 20) * Math.log2(10)) + 16;
@@ -68,6 +68,20 @@ export async function findRoot(f: Expr, variable: string, lo: Rational, hi: Rati
   } finally {
     F.destroy();
   }
+}
+
+/** f with the parameters' values, for the last few (f, variable, values): tables and searches ask again. */
+const substitutedCache: { f: Expr; variable: string; env: [string, Rational][]; e: Result<Expr> }[] = [];
+
+function substitutedOf(f: Expr, variable: string, env: ReadonlyMap<string, Rational>): Result<Expr> {
+  const same = (c: (typeof substitutedCache)[number]) =>
+    (c.f === f || (c.f.hash === f.hash && equals(c.f, f))) && c.variable === variable && c.env.length === env.size && c.env.every(([k, v]) => env.get(k)?.equals(v) ?? false);
+  const hit = substitutedCache.find(same);
+  if (hit) return hit.e;
+  const e = substituteParameters(f, variable, env);
+  substitutedCache.unshift({ f, variable, env: [...env], e });
+  substitutedCache.length = Math.min(substitutedCache.length, COMPILED_CACHE_SIZE);
+  return e;
 }
 
 /** Precision of the first try at the bracket's end signs. */
