@@ -2,9 +2,11 @@
 // evaluation, decimal.js and mpmath (gmpy2 backend, bench/numeric_mpmath.py in one python process) on
 // the §6 bound at 50 and 1000 digits and on 10,000 interval evaluations; printed as ratios to mpmath.
 //   node bench/numeric.mjs [runs]      (EQUIBOUND_DIST=path overrides ../dist; PYTHON=… for python)
-// Without python3 or mpmath the mpmath column reads n/a.
+// Missing mpmath or gmpy2 are installed from Debian (bench/python-deps.mjs); failing that the mpmath
+// column reads n/a.
 
 import { spawnSync } from 'node:child_process';
+import { ensurePythonModules, python } from './python-deps.mjs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,7 +15,6 @@ import { median } from './stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(here, process.env.EQUIBOUND_DIST ?? process.env.EQB_DIST ?? '../dist');
-const python = process.env.PYTHON ?? '/usr/bin/python3';
 const runs = Number(process.argv[2] ?? 21);
 const load = (p) => import(pathToFileURL(join(dist, p)).href);
 const b = await load('expr/build.js');
@@ -55,6 +56,7 @@ function section6Decimal(digits) {
 
 /** mpmath's figures from one python process, or undefined (the column then reads n/a). */
 function mpmathFigures() {
+  if (ensurePythonModules(['mpmath', 'gmpy2']).length > 0) return undefined;
   const py = spawnSync(python, [join(here, 'numeric_mpmath.py'), String(runs)], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (py.error || py.status !== 0) {
     console.log(`(mpmath column n/a: ${python} bench/numeric_mpmath.py ${py.error ? py.error.message : `failed: ${py.stderr.trim().split('\n').pop()}`})`);
@@ -80,6 +82,20 @@ for (const digits of [50, 1000]) {
     if (!r.ok) throw new Error('failed');
   }, count);
 }
+{
+  // One 3354-bit logarithm in gmp-wasm: the 1000-digit bound needs two, and no other operation comes close.
+  const bn = mpfr.binding;
+  const [x, y] = [bn.mpfr_t(), bn.mpfr_t()];
+  bn.mpfr_init2(x, 3354);
+  bn.mpfr_init2(y, 3354);
+  bn.mpfr_set_si(x, 1037, 0);
+  bn.mpfr_div_si(x, x, 37, 0);
+  eq.log3354 = timed(() => bn.mpfr_log(y, x, 0), runs * 10);
+  for (const p of [x, y]) {
+    bn.mpfr_clear(p);
+    bn.mpfr_t_free(p);
+  }
+}
 const ev = new IntervalEvaluator(128, mpfr);
 const boxes = Array.from({ length: 10_000 }, (_, i) => new Map([['a', { lo: Rational.of(i + 1, 100_000), hi: Rational.of(i + 2, 100_000) }], ...[...env].filter(([k]) => k !== 'a').map(([k, v]) => [k, { lo: v, hi: v }])]));
 const slow = Math.max(3, Math.floor(runs / 7));
@@ -100,6 +116,7 @@ const rows = [
   ['10,000 interval evaluations, 128 bits (MPFR ends)', eq.boxesMpfr, 'boxes10000'],
   ['10,000 interval evaluations, 128 bits (exact ends)', eq.boxesExact, 'boxes10000'],
   ['10,000 decimal.js point evaluations, 15 digits', eq.points15, 'boxes10000'],
+  ['one 3354-bit log: gmp-wasm MPFR / native MPFR (gmpy2)', eq.log3354, 'log3354'],
 ];
 const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 console.log(`equibound numeric bench: medians in ms (${runs} runs, ${runs * 10} at 50 digits, ${slow} for 10,000 evaluations)`);

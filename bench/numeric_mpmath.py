@@ -3,7 +3,8 @@
 #   /usr/bin/python3 bench/numeric_mpmath.py [runs]
 # Rows: plain evaluation at D + 10 dps printed to D digits (D = 50, 1000), as the issue's target reads it;
 # the same in mpmath.iv (an outward-rounded interval evaluation, like equibound's); 10,000 mpmath.iv
-# evaluations at 128 bits over the boxes a in [(i+1)/10^5, (i+2)/10^5] of bench/numeric.mjs.
+# evaluations at 128 bits over the boxes a in [(i+1)/10^5, (i+2)/10^5] of bench/numeric.mjs; one
+# 3354-bit logarithm in native MPFR (gmpy2), against which gmp-wasm's is timed.
 import json
 import platform
 import statistics
@@ -45,6 +46,15 @@ def boxes(count):
     return out
 
 
+def log3354():
+    """One 3354-bit logarithm (the precision of a 1000-digit evaluation) by MPFR natively, via gmpy2."""
+    import gmpy2
+    ctx = gmpy2.get_context()
+    ctx.precision = 3354
+    x = gmpy2.mpfr(1037) / 37
+    return lambda: gmpy2.log(x)
+
+
 def timed(fn, count, warmup=3):
     for _ in range(warmup):
         fn()
@@ -64,6 +74,7 @@ result = {
         'interval50': timed(lambda: interval(50), runs * 10),
         'interval1000': timed(lambda: interval(1000), runs),
         'boxes10000': timed(lambda: boxes(10_000), slow, warmup=1),
+        'log3354': timed(log3354(), runs * 10),
     },
     'value50': plain(50),
     'value1000': plain(1000),

@@ -4,16 +4,17 @@
 //   node bench/quadrature.mjs [runs]           (EQUIBOUND_DIST=path overrides ../dist; PYTHON=… for python)
 //   node bench/quadrature.mjs --sweep [digits…] one MPFR run per digit count (default 100 200 300 500 1000),
 //                                              beyond MAX_QUADRATURE_DIGITS too: time, evaluations, memory
-// Without python3 or mpmath the mpmath column reads n/a.
+// Missing mpmath or gmpy2 are installed from Debian (bench/python-deps.mjs); failing that the mpmath
+// column reads n/a.
 
 import { spawnSync } from 'node:child_process';
+import { ensurePythonModules, python } from './python-deps.mjs';
 import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(here, process.env.EQUIBOUND_DIST ?? process.env.EQB_DIST ?? '../dist');
-const python = process.env.PYTHON ?? '/usr/bin/python3';
 const load = (p) => import(pathToFileURL(resolve(dist, p)).href);
 const { add, ceil, div, log, mul, num, pow, sqrt, sym } = await load('expr/build.js');
 const { Rational } = await load('expr/rational.js');
@@ -70,6 +71,7 @@ async function median(engine) {
 
 /** mpmath's figure from one python process, or undefined (the column then reads n/a). */
 function mpmathFigure() {
+  if (ensurePythonModules(['mpmath', 'gmpy2']).length > 0) return undefined;
   const py = spawnSync(python, [resolve(here, 'quadrature_mpmath.py'), String(runs), '--json'], { encoding: 'utf8' });
   if (py.error || py.status !== 0) {
     console.log(`  (mpmath n/a: ${python} bench/quadrature_mpmath.py ${py.error ? py.error.message : `failed: ${py.stderr.trim().split('\n').pop()}`})`);

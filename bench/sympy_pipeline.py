@@ -11,6 +11,7 @@ import sympy as sp
 from sympy.core.cache import clear_cache
 
 runs = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+ours_text = sys.argv[2] if len(sys.argv) > 2 else None  # equibound's simplified P, in its text syntax
 slow_runs = max(3, runs // 3)
 
 alpha, n, k, A, lam, L, M, d, B, delta, C = sp.symbols('alpha n k A lambda L M d B delta C', positive=True)
@@ -49,10 +50,11 @@ def evaluate(P, dps):
     return mpmath.nstr(+v, dps, strip_zeros=False, min_fixed=-mpmath.inf, max_fixed=mpmath.inf)
 
 
-def timed(fn, count):
+def timed(fn, count, warmup=30):
     # SymPy caches constructed and simplified expressions; every timed run starts from a cleared cache,
     # as a one-shot pipeline (and equibound, which has no expression cache) would.
-    fn()  # warm-up
+    for _ in range(warmup):  # warm-up, as on the equibound side
+        fn()
     ts = []
     out = None
     for _ in range(count):
@@ -66,7 +68,7 @@ def timed(fn, count):
 P = build()
 stages = {}
 stages['build'], _ = timed(build, runs)
-stages['simplify'], S = timed(lambda: simplify(P), slow_runs)
+stages['simplify'], S = timed(lambda: simplify(P), slow_runs, 2)
 def optimise():
     sols = optimise_symbolic()
     # check the closed form against the fixed-point formula: alpha~ = (C (d - 2)/8)^(2/d) at d = 4
@@ -75,8 +77,8 @@ def optimise():
     return closed[0], fixed_point(50)
 stages['optimise'], (alpha_closed, alpha_fixed) = timed(optimise, runs)
 stages['evaluate50'], v50 = timed(lambda: evaluate(P, 50), runs)
-stages['evaluate1000'], v1000 = timed(lambda: evaluate(P, 1000), slow_runs)
-stages['fixedpoint1000'], _ = timed(lambda: fixed_point(1000), slow_runs)
+stages['evaluate1000'], v1000 = timed(lambda: evaluate(P, 1000), slow_runs, 10)
+stages['fixedpoint1000'], _ = timed(lambda: fixed_point(1000), slow_runs, 10)
 f_mp = sp.lambdify([alpha, n, k, A, lam, L, M, d, B, delta], P, modules='mpmath')
 
 
@@ -90,8 +92,15 @@ def bound_at(dps):
 stages['bound1000'], b1000 = timed(lambda: bound_at(1000), runs)
 stages['latex'], tex = timed(lambda: sp.latex(P), runs)
 
+# equibound's simplified form, judged by SymPy: its size by count_ops, and equality with P.
+names = {'alpha': alpha, 'n': n, 'k': k, 'A': A, 'lam': lam, 'L': L, 'M': M, 'd': d, 'B': B, 'delta': delta}
+ours = sp.sympify(ours_text.replace('^', '**').replace('lambda', 'lam'), locals=names) if ours_text else None
+ours_ops = int(sp.count_ops(ours)) if ours is not None else None
+ours_equal = ours is not None and sp.simplify(ours - P) == 0
+
 mpmath.mp.dps = 60
 print(json.dumps({
+    'ours_ops': ours_ops, 'ours_equal': bool(ours_equal),
     'versions': {'python': sys.version.split()[0], 'sympy': sp.__version__, 'mpmath': mpmath.__version__, 'mpmath_backend': mpmath.libmp.BACKEND},
     'runs': runs, 'slow_runs': slow_runs,
     'stages_ms': stages,
