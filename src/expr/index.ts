@@ -6,3 +6,4 @@ export { Rational } from './rational.js';
 export { functions, fnByName, Precedence } from './operators.js';
 export { derivative } from './derivative.js';
 export { solvePowerEquation, stationaryPoint, type PowerEquation, type PowerRoot } from './solve-power.js';
+export { invertEquation } from './invert.js';

@@ -1,16 +1,19 @@
 // THEORY dudley.cutoff: α* = inf { α ∈ (0, U] : h(α) ≤ c } for a non-increasing h, right-continuous at
 // its jumps, found by a monotone search over the jump points (each decision proven by an interval
-// enclosure) and, when the crossing falls inside a smooth piece, a verified root. Never a minimiser.
+// enclosure) and, when the crossing falls inside a smooth piece, a verified root, with its closed form
+// when the piece inverts (expr/invert.ts) and the form's value lands in the root's bracket. Never a minimiser.
 
 import { sub } from '../expr/build.js';
+import { invertEquation } from '../expr/invert.js';
 import { Rational } from '../expr/rational.js';
 import { freeSymbols } from '../expr/traverse.js';
 import type { Expr } from '../expr/types.js';
 import { error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import type { Approximation } from './api.js';
+import { evaluate } from './evaluate.js';
 import { formatDecimal } from './format.js';
 import { analyse, countJumps, freezeBeside, freezeSteps, middleJump, substituteParameters } from './jumps.js';
-import { findRoot } from './roots.js';
+import { findRoot, type VerifiedRoot } from './roots.js';
 import { atMostZeroAt, type Enclosure } from './roots-enclosure.js';
 
 export interface CrossingOptions {
@@ -34,8 +37,11 @@ export interface CrossingEvidence {
 export type Crossing =
   /** α* is a jump point: h(α*−) > c ≥ h(α*). */
   | { readonly kind: 'jump'; readonly alpha: Rational; readonly below: CrossingEvidence; readonly at: CrossingEvidence; readonly steps: number }
-  /** α* is the root of a smooth piece [pieceLower, pieceUpper], certified in [root.lower, root.upper]. */
-  | { readonly kind: 'root'; readonly root: Approximation; readonly pieceLower: Rational; readonly pieceUpper: Rational; readonly steps: number }
+  /**
+   * α* is the root of a smooth piece [pieceLower, pieceUpper], certified in [root.lower, root.upper];
+   * `closedForm` (no free symbol) when the frozen piece inverts and its value lies in that bracket.
+   */
+  | { readonly kind: 'root'; readonly root: Approximation; readonly closedForm?: Expr; readonly pieceLower: Rational; readonly pieceUpper: Rational; readonly steps: number }
   /** h > c on all of (0, U): α* = U, and the Dudley bound is the trivial one. */
   | { readonly kind: 'trivial'; readonly alpha: Rational; readonly below: CrossingEvidence; readonly steps: number };
 
@@ -113,8 +119,19 @@ export async function dudleyCrossing(
   }
   // 5. Otherwise the piece crosses c at a root in (L, R].
   const piece = freezeSteps(s, L, R);
-  const root = await findRoot(piece, variable, L, R, new Map(), { digits: opts.digits ?? 50 });
+  const digits = opts.digits ?? 50;
+  const root = await findRoot(piece, variable, L, R, new Map(), { digits });
   if (!root.ok) return root;
-  return ok({ kind: 'root', root: root.value.approximation, pieceLower: L, pieceUpper: R, steps });
+  const closedForm = await checkedClosedForm(piece, variable, root.value, digits);
+  return ok({ kind: 'root', root: root.value.approximation, ...(closedForm ? { closedForm } : {}), pieceLower: L, pieceUpper: R, steps });
+}
+
+/** The piece's root in closed form (THEORY dudley.cutoff), or undefined when it has none we can trust. */
+async function checkedClosedForm(piece: Expr, variable: string, root: VerifiedRoot, digits: number): Promise<Expr | undefined> {
+  const inverse = invertEquation(piece, variable);
+  if (inverse === undefined) return undefined;
+  const value = await evaluate(inverse, new Map(), { digits });
+  // A wrong closed form is never printed: its certified enclosure must lie inside the verified root bracket.
+  return value.ok && root.lower.le(value.value.lower) && value.value.upper.le(root.upper) ? inverse : undefined;
 }
 

@@ -118,6 +118,8 @@ export interface Cutoff {
   readonly alpha: Rational;
   /** alpha* itself (exact for a jump point). */
   readonly alphaStar: Enc;
+  /** For kind = 'root': alpha* in closed form in the piece's constants, checked inside the certified root bracket. */
+  readonly closedForm?: Expr;
 }
 
 /** dudley.cutoff: alpha* = inf { alpha in (0, upper] : h(alpha) <= level }, by the engine's monotone search. */
@@ -129,7 +131,7 @@ export async function dudleyCutoff(h: Expr, variable: string, level: Expr, upper
   if (x.kind === 'trivial') return ok({ kind: 'trivial', alpha: x.alpha, alphaStar: point(x.alpha, 'h > sqrt(n)/3 on (0, B/2)') });
   // Any alpha gives a valid bound; evaluate at a rational inside the certified root bracket.
   const enc = fromApproximation(x.root, true, 'verified root of the smooth piece');
-  return ok({ kind: 'root', alpha: x.root.exact ?? enc.lo.add(enc.hi).div(Rational.TWO), alphaStar: enc });
+  return ok({ kind: 'root', alpha: x.root.exact ?? enc.lo.add(enc.hi).div(Rational.TWO), alphaStar: enc, ...(x.closedForm ? { closedForm: x.closedForm } : {}) });
 }
 
 /** The value of the Dudley objective 4 alpha + (12/sqrt(n)) int_alpha^upper h at a rational alpha. */

@@ -48,7 +48,7 @@ export interface GammaValue {
   readonly rad: Enc;
   readonly integral: Enc;
   readonly confidence: Enc;
-  readonly cutoff: { readonly kind: 'jump' | 'root' | 'trivial'; readonly alpha: Rational; readonly alphaStar: Enc };
+  readonly cutoff: { readonly kind: 'jump' | 'root' | 'trivial'; readonly alpha: Rational; readonly alphaStar: Enc; readonly closedForm?: Expr };
 }
 
 /**
@@ -124,11 +124,12 @@ export function plainValue(name: string, description: string, x: Enc, digits: nu
 /** The values reported for a Gamma: Gamma itself, alpha*, the Dudley term, the integral, the confidence term. */
 export function gammaValues(prefix: string, g: GammaValue, B: Rational, digits: number): BoundValue[] {
   const a = g.cutoff;
+  const closed = a.kind === 'root' && a.closedForm ? "; closed form in the piece's constants, checked inside the certified root bracket" : '';
+  const cutoffText =
+    a.kind === 'jump' ? 'the cut-off alpha*, a jump point of the ceilings (exact)' : a.kind === 'trivial' ? 'alpha* = B/2: the trivial Dudley bound' : `the cut-off alpha*, a root inside a smooth piece${closed}; the objective is evaluated at the rational ${a.alpha}`;
   return [
     deviationValue(prefix, `${prefix}: the bound on |R - R_n|`, g.gamma, B, digits),
-    {
-      ...plainValue(`alpha*(${prefix})`, a.kind === 'jump' ? 'the cut-off alpha*, a jump point of the ceilings (exact)' : a.kind === 'trivial' ? 'alpha* = B/2: the trivial Dudley bound' : `the cut-off alpha*, a root inside a smooth piece; the objective is evaluated at the rational ${a.alpha}`, a.alphaStar, digits),
-    },
+    plainValue(`alpha*(${prefix})`, cutoffText, a.alphaStar, digits, a.kind === 'root' ? a.closedForm : undefined),
     plainValue(`Rad(${prefix})`, 'the Dudley bound on Rad_n at alpha*', g.rad, digits),
     plainValue(`integral(${prefix})`, 'int_{alpha*}^{B/2} h(t) dt', g.integral, digits),
     plainValue('confidence', 'B sqrt(log(2/delta)/(2n))', g.confidence, digits),
