@@ -203,7 +203,8 @@ function boundItem(base: { setting: string | null; item: string }, show: ShowMod
   for (const n of v.numbers ?? []) {
     const status = n.text === undefined ? (n.note ?? 'not computed') : n.exact ? '' : n.certified ? '' : '(last digit not certified: quadrature estimate)';
     const value = n.text === undefined ? '' : `${n.exact ? '=' : '≈'} ${n.text}`;
-    outputs.push({ format: n.name, text: [value, n.vacuous ? 'VACUOUS (>= B, says nothing)' : '', status].filter((x) => x.length > 0).join('  ') });
+    const closed = n.text !== undefined && n.closedForm !== undefined && !n.exact ? `= ${n.closedForm}` : '';
+    outputs.push({ format: n.name, text: [value, closed, n.vacuous ? 'VACUOUS (>= B, says nothing)' : '', status].filter((x) => x.length > 0).join('  ') });
   }
   if (show.formats.some((f) => f.kind === 'latex')) outputs.push({ format: 'latex', text: toLatex(v.value, { symbols }) });
   const json = { ...base, relation: v.relation, numbers: v.numbers, vacuous: v.vacuous ?? false, hypotheses: v.hypotheses, notes: v.notes };

@@ -4,9 +4,10 @@
 
 import { error, fail, ok, type Diagnostic, type Result, type Span } from '../diagnostics/diagnostic.js';
 import { Rational } from '../expr/rational.js';
-import { substitute } from '../expr/traverse.js';
+import { freeSymbols, substitute } from '../expr/traverse.js';
 import * as b from '../expr/build.js';
 import type { Expr } from '../expr/types.js';
+import { toText } from '../expr/print/text.js';
 import type { ArgumentModel, BoundModel, EntryModel, Model, ParameterModel, ScopeModel, SpaceModel } from '../semantics/model.js';
 import { formatDecimal } from '../numeric/format.js';
 import { instantiate } from './instantiate.js';
@@ -28,6 +29,8 @@ export interface BoundNumber {
   readonly certified: boolean;
   readonly vacuous?: boolean;
   readonly note?: string;
+  /** The value as a closed constant expression (text), when it has one: alpha* inside a smooth piece, a limit ratio. */
+  readonly closedForm?: string;
 }
 
 export interface BoundHypothesis {
@@ -305,7 +308,7 @@ export function settingFromScope(scope: Scope, model: Model<Expr, Rational>, bou
 }
 
 function numberOf(v: TheoryValue, digits: number): BoundNumber {
-  const base = { name: v.name, description: v.description, ...(v.vacuous !== undefined ? { vacuous: v.vacuous } : {}) };
+  const base = { name: v.name, description: v.description, ...(v.vacuous !== undefined ? { vacuous: v.vacuous } : {}), ...(v.expr && freeSymbols(v.expr).size === 0 ? { closedForm: toText(v.expr) } : {}) };
   if (v.exact) return { ...base, text: v.exact.toString(), exact: true, certified: true };
   if (v.approximation) {
     const a = v.approximation;
