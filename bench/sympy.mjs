@@ -20,7 +20,7 @@ const { toLatex } = await load('expr/print/latex.js');
 const { toText } = await load('expr/print/text.js');
 const { Rational } = await load('expr/rational.js');
 const cas = await load('cas/index.js');
-const { evaluate } = await load('numeric/evaluate.js');
+const { evaluate, evaluateOver } = await load('numeric/evaluate.js');
 const { rewrite } = await load('expr/rewrite.js');
 const { findRoot } = await load('numeric/roots.js');
 const { stationaryPoint } = await load('expr/solve-power.js');
@@ -102,11 +102,12 @@ async function optimise() {
   return { closed: await optimiseSymbolic(), fixed: await fixedPoint(50) };
 }
 
+/** P at the verified fixed point: every value of P over the root's certified bracket, to `digits`. */
 async function evaluateBound(P, digits) {
   const root = await fixedPoint(digits);
-  const env = new Map(VALUES);
-  env.set('alpha', root.lower.add(root.upper).mul(Rational.HALF));
-  const r = await evaluate(P, env, { digits });
+  const box = new Map([...VALUES].map(([k, v]) => [k, { lo: v, hi: v }]));
+  box.set('alpha', { lo: root.lower, hi: root.upper });
+  const r = await evaluateOver(P, box, { digits });
   if (!r.ok) throw new Error(`evaluate: ${r.diagnostics.map((x) => x.message).join('; ')}`);
   return r.value.text;
 }
@@ -120,10 +121,11 @@ async function boundAt(P, alpha, digits) {
   return r.value.text;
 }
 
-async function timed(fn, count, warmup = 30) {
+async function timed(fn, count, warmup = 100) {
   let out;
-  // Untimed warm-up runs: load nerdamer and MPFR, and let V8 compile the hot paths (a 60-digit root
-  // settles after about 30 runs, at a third of the first runs' time); the Python side warms up alike.
+  // Untimed warm-up runs: load nerdamer and MPFR, and let V8 optimise the hot paths (a 60-digit root
+  // and evaluation settle only after 50-150 runs, at a third of the first runs' time); the Python side
+  // warms up alike.
   for (let i = 0; i < warmup; i++) out = await fn();
   const ts = [];
   for (let i = 0; i < count; i++) {

@@ -50,7 +50,7 @@ def evaluate(P, dps):
     return mpmath.nstr(+v, dps, strip_zeros=False, min_fixed=-mpmath.inf, max_fixed=mpmath.inf)
 
 
-def timed(fn, count, warmup=30):
+def timed(fn, count, warmup=100):
     # SymPy caches constructed and simplified expressions; every timed run starts from a cleared cache,
     # as a one-shot pipeline (and equibound, which has no expression cache) would.
     for _ in range(warmup):  # warm-up, as on the equibound side

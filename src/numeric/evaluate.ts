@@ -114,13 +114,13 @@ function precisions(digits: number, maxBits: number | undefined): { start: numbe
   return { start: Math.min(start, cap), cap };
 }
 
-function ziv(expr: Expr, digits: number, maxBits: number | undefined): Result<Approximation> {
+function ziv(expr: Expr, digits: number, maxBits: number | undefined, box: ReadonlyMap<string, RationalInterval> = EMPTY_BOX): Result<Approximation> {
   const { start, cap } = precisions(digits, maxBits);
   let bits = start;
   let last: { lo: Rational; hi: Rational } | undefined;
   let doubtful: Diagnostic | undefined;
   for (;;) {
-    const r = step(expr, EMPTY_BOX, bits, digits);
+    const r = step(expr, box, bits, digits);
     if (r.kind === 'certified') return ok(r.value);
     if (r.kind === 'failed' || r.kind === 'undefined') return r.result;
     if (r.kind === 'straddles') last = { lo: r.lo, hi: r.hi };
@@ -167,6 +167,19 @@ export async function evaluate(e: Expr, env: ReadonlyMap<string, Rational>, opts
   if (p.kind === 'done' && !p.result.ok) return p.result;
   await loadMpfr();
   return finish(e, env, p, opts);
+}
+
+/**
+ * The digits that every value of e over a box of rational intervals shares (a verified root's bracket,
+ * say): certified when the whole enclosure rounds alike, else the midpoint's digits marked uncertain
+ * with EB5003, as the Ziv loop's ceiling gives. No exact path: over a box there is no single value.
+ */
+export async function evaluateOver(e: Expr, box: ReadonlyMap<string, RationalInterval>, opts: EvaluateOptions): Promise<Result<Approximation>> {
+  if (!Number.isInteger(opts.digits) || opts.digits < 1 || opts.digits > MAX_DIGITS) {
+    return fail(error('EB5002', `precision of ${opts.digits} digits is out of range (1..${MAX_DIGITS})`));
+  }
+  await loadMpfr();
+  return ziv(e, opts.digits, opts.maxPrecisionBits, box);
 }
 
 /** The same, synchronously; needs `await loadMpfr()` first. */
