@@ -103,8 +103,8 @@ async function optimise() {
 }
 
 /** P at the verified fixed point: every value of P over the root's certified bracket, to `digits`. */
-async function evaluateBound(P, digits) {
-  const root = await fixedPoint(digits);
+async function evaluateBound(P, digits, known) {
+  const root = known ?? (await fixedPoint(digits));
   const box = new Map([...VALUES].map(([k, v]) => [k, { lo: v, hi: v }]));
   box.set('alpha', { lo: root.lower, hi: root.upper });
   const r = await evaluateOver(P, box, { digits });
@@ -152,6 +152,9 @@ const eq = {
 const casSimplify = await timed(() => simplify(P), slowRuns, 1);
 // The two halves of optimise, timed apart (no SymPy counterpart in the table).
 const optimiseParts = { symbolic: await timed(optimiseSymbolic, runs), fixedPoint50: await timed(() => fixedPoint(50), runs) };
+// evaluate50 in parts: the 60-digit root alone (as in optimise), and P on a known root's bracket.
+const root60 = await fixedPoint(50);
+const evaluate50Value = await timed(() => evaluateBound(P, 50, root60), runs);
 
 // SymPy also judges our simplified form: its count_ops, and simplify(ours - P) == 0.
 const simplifiedText = toText(eq.simplify.out.expr);
@@ -185,6 +188,7 @@ console.log(`          SymPy count_ops: built ${sp.built_ops}, sympy.simplify ${
 console.log(`cas.simplify (nerdamer behind the wall; the derivation checker's CAS, not the bound simplifier): ${casSimplify.ms.toFixed(1)} ms, ${so.status}${so.check ? ` (${so.check.method})` : `: ${so.diagnostics.map((x) => `${x.code} ${x.message}`).join('; ')}`}`);
 console.log(`alpha~ closed form: equibound ${toTextSafe(eq.optimise.out.closed.expr)} [${eq.optimise.out.closed.status}: own derivative and power solver, checked to 40 digits], SymPy ${sp.alpha_closed}`);
 console.log(`optimise in parts (equibound): derivative + solve + 40-digit check ${optimiseParts.symbolic.ms.toFixed(3)} ms, fixed point to 50 digits ${optimiseParts.fixedPoint50.ms.toFixed(3)} ms`);
+console.log(`evaluate50 in parts: root to 60 digits ${optimiseParts.fixedPoint50.ms.toFixed(3)} ms, P on its bracket ${evaluate50Value.ms.toFixed(3)} ms; SymPy: findroot ${sp.evaluate50_parts_ms.root.toFixed(3)} ms, lambdify + P ${sp.evaluate50_parts_ms.value.toFixed(3)} ms`);
 console.log(`alpha~ fixed point (50 digits): equibound ${eq.optimise.out.fixed.approximation.text}`);
 console.log(`                                SymPy     ${sp.alpha_fixed}`);
 console.log(`P(alpha~) to 50 digits: equibound ${v50}`);
