@@ -1,5 +1,5 @@
-// Verified roots of an expression in one variable: a low-precision Brent seed polished by Newton (or
-// secant) with growing precision, else Brent at full precision; interval enclosures at the two ends of a
+// Verified roots of an expression in one variable: a Brent seed in doubles (or 96-bit MPFR) polished by
+// Newton (or secant) with growing precision, else Brent at full precision; interval enclosures at the two ends of a
 // final dyadic bracket prove the sign change. Wide positive brackets are first narrowed geometrically.
 
 import { derivative } from '../expr/derivative.js';
@@ -162,7 +162,7 @@ function targetWidth(x: Rational, digits: number): Rational {
 }
 
 /**
- * The fast path: Brent at SEED_BITS, then Newton steps (secant when the derivative is refused) at a
+ * The fast path: Brent in doubles (at SEED_BITS of MPFR when that fails), then Newton steps (secant when the derivative is refused) at a
  * precision about twice (1.6 times) the bits already correct, up to the full precision; then the same
  * certification as Brent's. Undefined, so that Brent runs, when an iterate leaves the bracket, the steps
  * stop shrinking, a value is undefined, or the certificate fails.
