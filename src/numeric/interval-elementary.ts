@@ -31,32 +31,29 @@ export function logInterval(ctx: IntervalContext, node: Expr, x: MpfrInterval): 
 }
 
 /**
- * An upper bound u >= (hi - lo)/2^(e - 1) >= (hi - lo)/lo, e the binary exponent of lo > 0, when that
- * is below 2^-(precision/2): the enclosure of an inexact point (an ulp or two wide), not a prover's
- * box. Exact: a subtraction rounded up and a shift. Undefined otherwise.
+ * For a narrow [lo, hi] (the enclosure of an inexact point, an ulp or two wide, not a prover's box): an
+ * upper bound w >= hi - lo, or with `relative`, w >= (hi - lo)/2^(e - 1) >= (hi - lo)/lo for lo > 0 of
+ * binary exponent e; exact but for the subtraction rounded up. Undefined unless w < 2^-(precision/2).
  */
-function narrowWidth(ctx: IntervalContext, x: MpfrInterval): MpfrPtr | undefined {
+function narrowGap(ctx: IntervalContext, x: MpfrInterval, relative: boolean): MpfrPtr | undefined {
   const b = ctx.b;
   if (b.mpfr_number_p(x.lo) === 0 || b.mpfr_number_p(x.hi) === 0 || b.mpfr_equal_p(x.lo, x.hi) !== 0) return undefined;
   const w = ctx.take();
   b.mpfr_sub(w, x.hi, x.lo, RNDU);
-  b.mpfr_mul_2si(w, w, 1 - b.mpfr_get_exp(x.lo), RNDU);
+  if (relative) b.mpfr_mul_2si(w, w, 1 - b.mpfr_get_exp(x.lo), RNDU);
   return b.mpfr_get_exp(w) < -(ctx.precisionBits >> 1) ? w : undefined;
 }
 
 /**
  * log on a narrow [lo, hi], 0 < lo: one logarithm instead of two. Concavity gives
- * log(hi) <= log(lo) + (hi - lo)/lo, so log(lo) rounded up plus the width bound, rounded up, is an upper
+ * log(hi) <= log(lo) + (hi - lo)/lo, so log(lo) rounded up plus the relative gap, rounded up, is an upper
  * end at most an ulp or two above log(hi)'s; at 1000 digits a logarithm is most of an evaluation.
  */
 function narrowLog(ctx: IntervalContext, out: { lo: MpfrPtr; hi: MpfrPtr }, x: MpfrInterval): boolean {
-  const w = narrowWidth(ctx, x);
+  const w = narrowGap(ctx, x, true);
   if (w === undefined) return false;
-  const b = ctx.b;
-  const ternary = b.mpfr_log(out.lo, x.lo, RNDD);
-  b.mpfr_set(out.hi, out.lo, RNDU);
-  if (ternary !== 0) b.mpfr_nextabove(out.hi);
-  b.mpfr_add(out.hi, out.hi, w, RNDU);
+  roundedPair(ctx, out.lo, x.lo, out.hi, x.lo, ctx.b.mpfr_log); // log(lo), both roundings, one call
+  ctx.b.mpfr_add(out.hi, out.hi, w, RNDU);
   return true;
 }
 
@@ -69,18 +66,14 @@ export function expInterval(ctx: IntervalContext, x: MpfrInterval): MpfrInterval
 }
 
 /**
- * exp on a narrow [lo, hi] (width below 2^-(precision/2)): one exponential instead of two, since
+ * exp on a narrow [lo, hi]: one exponential instead of two, since
  * exp(hi) = exp(lo) e^(hi - lo) <= exp(lo)(1 + 2(hi - lo)) for any width at most 1.
  */
 function narrowExp(ctx: IntervalContext, out: { lo: MpfrPtr; hi: MpfrPtr }, x: MpfrInterval): boolean {
+  const w = narrowGap(ctx, x, false);
+  if (w === undefined) return false;
   const b = ctx.b;
-  if (b.mpfr_number_p(x.lo) === 0 || b.mpfr_number_p(x.hi) === 0 || b.mpfr_equal_p(x.lo, x.hi) !== 0) return false;
-  const w = ctx.take();
-  b.mpfr_sub(w, x.hi, x.lo, RNDU);
-  if (b.mpfr_get_exp(w) >= -(ctx.precisionBits >> 1)) return false;
-  const ternary = b.mpfr_exp(out.lo, x.lo, RNDD);
-  b.mpfr_set(out.hi, out.lo, RNDU);
-  if (ternary !== 0) b.mpfr_nextabove(out.hi);
+  roundedPair(ctx, out.lo, x.lo, out.hi, x.lo, b.mpfr_exp); // exp(lo), both roundings, one call
   b.mpfr_mul_2si(w, w, 1, RNDU);
   b.mpfr_add_ui(w, w, 1, RNDU);
   b.mpfr_mul(out.hi, out.hi, w, RNDU);
