@@ -70,18 +70,28 @@ export async function findRoot(f: Expr, variable: string, lo: Rational, hi: Rati
   }
 }
 
-/** f with the parameters' values, for the last few (f, variable, values): tables and searches ask again. */
+/** How many recent expressions findRoot keeps prepared: a table or a search asks for the same f again. */
+const RECENT = 8;
+
+/** The entry of `cache` that `matches`, else `make()`'s; the newest first, at most RECENT kept. */
+function recent<T>(cache: T[], matches: (c: T) => boolean, make: () => T): T {
+  const hit = cache.find(matches);
+  if (hit) return hit;
+  const entry = make();
+  cache.unshift(entry);
+  cache.length = Math.min(cache.length, RECENT);
+  return entry;
+}
+
+/** f with the parameters' values substituted. */
 const substitutedCache: { f: Expr; variable: string; env: [string, Rational][]; e: Result<Expr> }[] = [];
 
 function substitutedOf(f: Expr, variable: string, env: ReadonlyMap<string, Rational>): Result<Expr> {
-  const same = (c: (typeof substitutedCache)[number]) =>
-    (c.f === f || (c.f.hash === f.hash && equals(c.f, f))) && c.variable === variable && c.env.length === env.size && c.env.every(([k, v]) => env.get(k)?.equals(v) ?? false);
-  const hit = substitutedCache.find(same);
-  if (hit) return hit.e;
-  const e = substituteParameters(f, variable, env);
-  substitutedCache.unshift({ f, variable, env: [...env], e });
-  substitutedCache.length = Math.min(substitutedCache.length, COMPILED_CACHE_SIZE);
-  return e;
+  return recent(
+    substitutedCache,
+    (c) => equals(c.f, f) && c.variable === variable && c.env.length === env.size && c.env.every(([k, v]) => env.get(k)?.equals(v) ?? false),
+    () => ({ f, variable, env: [...env], e: substituteParameters(f, variable, env) }),
+  ).e;
 }
 
 /** Precision of the first try at the bracket's end signs. */
@@ -99,7 +109,7 @@ async function endSign(e: Expr, variable: string, x: Rational, bits: number): Re
   return signAt(e, variable, x, bits);
 }
 
-/** f and its derivative compiled, for the last few (f, variable, sign domain): a table or a search asks again. */
+/** f and its derivative compiled, per (f, variable, sign domain). */
 interface CompiledRoot {
   readonly e: Expr;
   readonly variable: string;
@@ -109,15 +119,13 @@ interface CompiledRoot {
   slope?: Compiled | null;
 }
 const compiledCache: CompiledRoot[] = [];
-const COMPILED_CACHE_SIZE = 8;
 
 function compiledEntry(e: Expr, variable: string, positive: boolean): CompiledRoot {
-  const hit = compiledCache.find((c) => c.variable === variable && c.positive === positive && (c.e === e || (c.e.hash === e.hash && equals(c.e, e))));
-  if (hit) return hit;
-  const entry: CompiledRoot = { e, variable, positive, f: compileExpr(e, variable) };
-  compiledCache.unshift(entry);
-  compiledCache.length = Math.min(compiledCache.length, COMPILED_CACHE_SIZE);
-  return entry;
+  return recent(
+    compiledCache,
+    (c) => c.variable === variable && c.positive === positive && equals(c.e, e),
+    () => ({ e, variable, positive, f: compileExpr(e, variable) }),
+  );
 }
 
 function compiledOf(e: Expr, variable: string, positive: boolean): Result<Compiled> {
