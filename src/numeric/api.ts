@@ -72,3 +72,9 @@ export interface Approximation {
   /** True when the enclosure determined every printed digit (the usual case); otherwise the last digit may be off by one ulp, and the text says so. */
   readonly correctlyRounded: boolean;
 }
+
+/** The k of Field.root: an integer 2 <= k < 2^31 (MPFR's unsigned long), else RangeError. */
+export function checkRootIndex(k: number): number {
+  if (!Number.isInteger(k) || k < 2 || k >= 2 ** 31) throw new RangeError(`root index ${k} is not an integer in [2, 2^31)`);
+  return k;
+}

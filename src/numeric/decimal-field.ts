@@ -3,7 +3,7 @@
 
 import { Decimal } from 'decimal.js';
 import { Rational } from '../expr/rational.js';
-import type { Field } from './api.js';
+import { checkRootIndex, type Field } from './api.js';
 import { formatDecimal } from './format.js';
 
 /** decimal.js's own ln and non-integer pow are used up to this precision (its tables hold ~1025 digits). */
@@ -150,7 +150,7 @@ export class DecimalField implements Field<Decimal> {
     return new this.D(new W(b).times(l).exp());
   }
   root(a: Decimal, k: number): Decimal {
-    if (!Number.isInteger(k) || k < 2 || k >= 2 ** 31) throw new RangeError(`root index ${k} is not an integer in [2, 2^31)`);
+    checkRootIndex(k);
     if (k === 2) return this.sqrt(a);
     const x = new this.D(a);
     if (x.isNeg()) return k % 2 === 1 ? this.root(x.neg(), k).neg() : new this.D(NaN);

@@ -53,13 +53,17 @@ export function releaseEvaluators(): void {
   evaluators.clear();
 }
 
+/** EB5002 unless 1 <= digits <= MAX_DIGITS. */
+function digitsOutOfRange(digits: number): Result<never> | undefined {
+  return Number.isInteger(digits) && digits >= 1 && digits <= MAX_DIGITS ? undefined : fail(error('EB5002', `precision of ${digits} digits is out of range (1..${MAX_DIGITS})`));
+}
+
 type Prepared = { kind: 'done'; result: Result<Approximation> } | { kind: 'numeric'; expr: Expr };
 
 /** Checks, then the exact path: everything that needs no MPFR. */
 function prepare(e: Expr, env: ReadonlyMap<string, Rational>, digits: number): Prepared {
-  if (!Number.isInteger(digits) || digits < 1 || digits > MAX_DIGITS) {
-    return { kind: 'done', result: fail(error('EB5002', `precision of ${digits} digits is out of range (1..${MAX_DIGITS})`)) };
-  }
+  const bad = digitsOutOfRange(digits);
+  if (bad) return { kind: 'done', result: bad };
   const free = [...freeSymbols(e)].filter((s) => !env.has(s));
   if (free.length > 0) {
     return { kind: 'done', result: fail(error('EB5004', `no value for ${free.length === 1 ? 'the symbol' : 'the symbols'} ${free.join(', ')}`)) };
@@ -175,9 +179,8 @@ export async function evaluate(e: Expr, env: ReadonlyMap<string, Rational>, opts
  * with EB5003, as the Ziv loop's ceiling gives. No exact path: over a box there is no single value.
  */
 export async function evaluateOver(e: Expr, box: ReadonlyMap<string, RationalInterval>, opts: EvaluateOptions): Promise<Result<Approximation>> {
-  if (!Number.isInteger(opts.digits) || opts.digits < 1 || opts.digits > MAX_DIGITS) {
-    return fail(error('EB5002', `precision of ${opts.digits} digits is out of range (1..${MAX_DIGITS})`));
-  }
+  const bad = digitsOutOfRange(opts.digits);
+  if (bad) return bad;
   await loadMpfr();
   return ziv(e, opts.digits, opts.maxPrecisionBits, box);
 }

@@ -2,7 +2,7 @@
 // (a root's seed). Never used for a printed digit or a proof; MPFR and decimal.js do those.
 
 import { bitLength, Rational } from '../expr/rational.js';
-import type { Field } from './api.js';
+import { checkRootIndex, type Field } from './api.js';
 import { formatDecimal } from './format.js';
 
 /** The exact rational value of a finite double. */
@@ -78,7 +78,7 @@ export class Float64Field implements Field<number> {
     return Math.pow(a, b);
   }
   root(a: number, k: number): number {
-    if (!Number.isInteger(k) || k < 2 || k >= 2 ** 31) throw new RangeError(`root index ${k} is not an integer in [2, 2^31)`);
+    checkRootIndex(k);
     if (k === 2) return Math.sqrt(a);
     if (k === 3) return Math.cbrt(a);
     if (a < 0) return k % 2 === 1 ? -Math.pow(-a, 1 / k) : NaN;

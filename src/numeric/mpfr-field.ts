@@ -2,7 +2,7 @@
 // Values live in the field's arena until release() to an earlier mark recycles them, or destroy().
 
 import type { Rational } from '../expr/rational.js';
-import type { Field } from './api.js';
+import { checkRootIndex, type Field } from './api.js';
 import { formatDecimal } from './format.js';
 import { loadMpfr, MpfrArena, mpfrSync, RNDN, type Mpfr, type MpfrPtr, type Rounding } from './mpfr.js';
 
@@ -211,11 +211,6 @@ export class MpfrField implements Field<MpfrValue> {
 
 function checkSmallInt(k: number): number {
   if (!Number.isInteger(k) || Math.abs(k) > 2 ** 31 - 1) throw new RangeError(`not a 32-bit integer: ${k}`);
-  return k;
-}
-
-function checkRootIndex(k: number): number {
-  if (!Number.isInteger(k) || k < 2 || k > 2 ** 31 - 1) throw new RangeError(`root index ${k} is not an integer in [2, 2^31)`);
   return k;
 }
 
