@@ -144,10 +144,13 @@ export class DecimalField implements Field<Decimal> {
     if (b.isInteger() || this.native()) return x.pow(b);
     if (x.isNeg()) return new this.D(NaN);
     if (x.isZero()) return b.isPos() ? new this.D(0) : new this.D(Infinity);
-    // exp(b ln a) with enough guard digits for the magnitude of b ln a.
+    return this.expOfLog(x, (l, W) => new W(b).times(l));
+  }
+  /** exp(s(ln x)) for x > 0: ln x with guard digits for its magnitude, s computed in W (20 guard digits). */
+  private expOfLog(x: Decimal, s: (l: Decimal, W: DecimalCtor) => Decimal): Decimal {
     const W = ctor(this.digits + 20);
-    const l = lnDecimal(a, this.digits + 20 + Math.max(0, x.e < 0 ? -x.e : x.e).toString().length);
-    return new this.D(new W(b).times(l).exp());
+    const l = lnDecimal(x, this.digits + 20 + Math.max(0, x.e < 0 ? -x.e : x.e).toString().length);
+    return new this.D(s(l, W).exp());
   }
   root(a: Decimal, k: number): Decimal {
     checkRootIndex(k);
@@ -155,10 +158,7 @@ export class DecimalField implements Field<Decimal> {
     const x = new this.D(a);
     if (x.isNeg()) return k % 2 === 1 ? this.root(x.neg(), k).neg() : new this.D(NaN);
     if (x.isZero() || !x.isFinite()) return x;
-    // exp(ln(a)/k), the quotient carried with guard digits as in pow.
-    const W = ctor(this.digits + 20);
-    const l = lnDecimal(x, this.digits + 20 + Math.max(0, x.e < 0 ? -x.e : x.e).toString().length);
-    return new this.D(new W(l).div(k).exp());
+    return this.expOfLog(x, (l, W) => new W(l).div(k));
   }
   floor(a: Decimal): Decimal {
     return new this.D(a).floor();
