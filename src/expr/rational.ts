@@ -177,6 +177,8 @@ export function bitLength(a: bigint): number {
 export function integerRoot(a: bigint, k: number): bigint {
   if (a < 0n) throw new RangeError('integerRoot of a negative number');
   if (a < 2n || k === 1) return a;
+  // 1 <= root < 2 when a < 2^k; Newton from 2 would form 2^(k-1), astronomically large for huge k.
+  if (k >= bitLength(a)) return 1n;
   const K = BigInt(k);
   let x = 1n << BigInt(Math.ceil(bitLength(a) / k)); // x >= root
   for (;;) {

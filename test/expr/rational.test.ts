@@ -1,9 +1,10 @@
 // Rational's own arithmetic (cancel-before-multiply, Knuth's sum) against fraction.js, which reduces
-// by the gcd of the whole product: same reduced values everywhere, including dyadic and huge operands.
+// by the gcd of the whole product: same reduced values everywhere, including dyadic and huge operands;
+// and integer and exact roots, including root indices far beyond the number's size.
 import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import { Rational } from '../../src/expr/rational.js';
+import { exactRoot, integerRoot, Rational } from '../../src/expr/rational.js';
 
 const big = fc.bigInt({ min: -(1n << 300n), max: 1n << 300n });
 const small = fc.bigInt({ min: -60n, max: 60n });
@@ -45,5 +46,26 @@ describe('Rational arithmetic', () => {
     expect(Rational.of(-3n, 7n).inverse().toString()).toBe('-7/3');
     expect(Rational.of(1n << 200n, 3n).inverse().equals(Rational.of(3n, 1n << 200n))).toBe(true);
     expect(() => Rational.ZERO.inverse()).toThrow(RangeError);
+  });
+});
+
+describe('integer and exact roots', () => {
+  it('integerRoot(a, k) is the largest r with r^k <= a', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 1n << 200n }), fc.integer({ min: 1, max: 300 }), (a, k) => {
+        const r = integerRoot(a, k);
+        const K = BigInt(k);
+        expect(r ** K <= a && (r + 1n) ** K > a).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('huge root indices answer at once (no 2^(k-1) on the way)', () => {
+    expect(integerRoot(41n, 2 ** 30)).toBe(1n);
+    expect(exactRoot(Rational.of(41), 2 ** 30)).toBeUndefined();
+    expect(exactRoot(Rational.ONE, 2 ** 30)).toEqual(Rational.ONE);
+    expect(exactRoot(Rational.of(8, 27), 3)).toEqual(Rational.of(2, 3));
+    expect(exactRoot(Rational.of(-8, 27), 3)).toEqual(Rational.of(-2, 3));
   });
 });
