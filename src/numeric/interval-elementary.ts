@@ -9,13 +9,16 @@ import {
   emptyInterval,
   flagUndefined,
   fresh,
+  narrowGap,
   RNDD,
   RNDU,
   roundedPair,
   type IntervalContext,
   type MpfrInterval,
 } from './interval-core.js';
+import { logRationalFixed } from './log-rational.js';
 import type { MpfrPtr } from './mpfr.js';
+import { primeLog } from './prime-logs.js';
 
 export function logInterval(ctx: IntervalContext, node: Expr, x: MpfrInterval): MpfrInterval {
   const b = ctx.b;
@@ -26,22 +29,21 @@ export function logInterval(ctx: IntervalContext, node: Expr, x: MpfrInterval): 
     flagUndefined(out, node);
     b.mpfr_set_inf(out.lo, -1);
     b.mpfr_log(out.hi, x.hi, RNDU);
-  } else if (!narrowLog(ctx, out, x)) roundedPair(ctx, out.lo, x.lo, out.hi, x.hi, b.mpfr_log);
+  } else if (!rationalLog(ctx, out, x) && !narrowLog(ctx, out, x)) roundedPair(ctx, out.lo, x.lo, out.hi, x.hi, b.mpfr_log);
   return done(ctx, out);
 }
 
-/**
- * For a narrow [lo, hi] (the enclosure of an inexact point, an ulp or two wide, not a prover's box): an
- * upper bound w >= hi - lo, or with `relative`, w >= (hi - lo)/2^(e - 1) >= (hi - lo)/lo for lo > 0 of
- * binary exponent e; exact but for the subtraction rounded up. Undefined unless w < 2^-(precision/2).
- */
-function narrowGap(ctx: IntervalContext, x: MpfrInterval, relative: boolean): MpfrPtr | undefined {
-  const b = ctx.b;
-  if (b.mpfr_number_p(x.lo) === 0 || b.mpfr_number_p(x.hi) === 0 || b.mpfr_equal_p(x.lo, x.hi) !== 0) return undefined;
-  const w = ctx.take();
-  b.mpfr_sub(w, x.hi, x.lo, RNDU);
-  if (relative) b.mpfr_mul_2si(w, w, 1 - b.mpfr_get_exp(x.lo), RNDU);
-  return b.mpfr_get_exp(w) < -(ctx.precisionBits >> 1) ? w : undefined;
+/** Below this precision one MPFR logarithm costs about as much as the conversions of the fixed point. */
+const RATIONAL_LOG_MIN_BITS = 256;
+
+/** log of an exact rational by multi-prime reduction, when that is faster (log-rational.ts decides). */
+function rationalLog(ctx: IntervalContext, out: { lo: MpfrPtr; hi: MpfrPtr }, x: MpfrInterval): boolean {
+  if (x.exact === undefined || ctx.precisionBits < RATIONAL_LOG_MIN_BITS) return false;
+  const enc = logRationalFixed(x.exact, ctx.precisionBits, (p, scale) => primeLog(ctx.arena, p, scale));
+  if (enc === undefined) return false;
+  ctx.arena.setScaled(out.lo, enc.lo, -enc.scale, RNDD);
+  ctx.arena.setScaled(out.hi, enc.hi, -enc.scale, RNDU);
+  return true;
 }
 
 /**

@@ -145,6 +145,12 @@ export class MpfrArena {
     return this.b.mpfr_set_q(rop, this.mpq, rnd);
   }
 
+  /** rop := m·2^e correctly rounded in direction rnd; returns the ternary value. */
+  setScaled(rop: MpfrPtr, m: bigint, e: number, rnd: number): number {
+    this.b.mpz_set_string(this.mpz, m.toString(16), 16);
+    return this.b.mpfr_set_z_2exp(rop, this.mpz, e, rnd);
+  }
+
   /** rop := base^k for an exact integer k, correctly rounded in direction rnd; returns the ternary value. */
   powInteger(rop: MpfrPtr, base: MpfrPtr, k: bigint, rnd: number): number {
     if (k >= -BigInt(INT32_MAX) && k <= BigInt(INT32_MAX)) return this.b.mpfr_pow_si(rop, base, Number(k), rnd);
