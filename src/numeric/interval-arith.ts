@@ -1,7 +1,7 @@
 // Interval sums, products and powers with outward rounding. Division is a power -1 and sqrt a power
 // 1/2 in canonical form, so both live here; a zero denominator gives half-lines or the whole line.
 
-import type { Rational } from '../expr/rational.js';
+import { exactRoot, type Rational } from '../expr/rational.js';
 import type { Expr } from '../expr/types.js';
 import {
   combineFlags,
@@ -11,6 +11,7 @@ import {
   fresh,
   isPointInteger,
   mulRounded,
+  narrowGap,
   RNDD,
   RNDU,
   roundedPair,
@@ -22,6 +23,7 @@ import {
 import type { MpfrPtr } from './mpfr.js';
 
 const INT32_MAX = 2 ** 31 - 1;
+const INT32_MAX_N = BigInt(INT32_MAX);
 
 export function addIntervals(ctx: IntervalContext, args: readonly MpfrInterval[]): MpfrInterval {
   const b = ctx.b;
@@ -45,6 +47,7 @@ export function addIntervals(ctx: IntervalContext, args: readonly MpfrInterval[]
 
 function mulInto(ctx: IntervalContext, out: IntervalBuilder, x: MpfrInterval, y: MpfrInterval): void {
   const b = ctx.b;
+  if (scaleBySmallRational(ctx, out, x, y.exact) || scaleBySmallRational(ctx, out, y, x.exact)) return;
   if (b.mpfr_sgn(x.lo) >= 0 && b.mpfr_sgn(y.lo) >= 0) {
     mulRounded(b, out.lo, x.lo, y.lo, RNDD);
     mulRounded(b, out.hi, x.hi, y.hi, RNDU);
@@ -70,6 +73,35 @@ function mulInto(ctx: IntervalContext, out: IntervalBuilder, x: MpfrInterval, y:
   }
   b.mpfr_set(out.lo, lo, RNDD);
   b.mpfr_set(out.hi, hi, RNDU);
+}
+
+const SCALE_BY_FRACTION_MIN_BITS = 1000;
+
+/**
+ * x times an exact n/d with |n|, d < 2^31 as a multiplication and a division by machine integers:
+ * linear in the precision where the product of two floats is not, and exact in the factor, which as
+ * an interval of two floats would widen the result.
+ */
+function scaleBySmallRational(ctx: IntervalContext, out: IntervalBuilder, x: MpfrInterval, q: Rational | undefined): boolean {
+  if (q === undefined || q.d > INT32_MAX_N || q.n > INT32_MAX_N || q.n < -INT32_MAX_N) return false;
+  // Two calls instead of one: below this precision a float product costs no more than the calls.
+  if (q.d !== 1n && ctx.precisionBits < SCALE_BY_FRACTION_MIN_BITS) return false;
+  const b = ctx.b;
+  const n = Number(q.n);
+  const d = Number(q.d);
+  if (n === 0) {
+    // 0 times anything, infinite ends included, is 0 (the closure convention of mulRounded).
+    b.mpfr_set_zero(out.lo, 1);
+    b.mpfr_set_zero(out.hi, 1);
+    return true;
+  }
+  // Multiplying by n < 0 swaps the ends; dividing by d > 0 keeps them. Each step rounds outward.
+  const [lo, hi] = n > 0 ? [x.lo, x.hi] : [x.hi, x.lo];
+  b.mpfr_mul_si(out.lo, lo, n, RNDD);
+  b.mpfr_div_si(out.lo, out.lo, d, RNDD);
+  b.mpfr_mul_si(out.hi, hi, n, RNDU);
+  b.mpfr_div_si(out.hi, out.hi, d, RNDU);
+  return true;
 }
 
 export function mulIntervals(ctx: IntervalContext, args: readonly MpfrInterval[]): MpfrInterval {
@@ -165,6 +197,28 @@ function rootPower(ctx: IntervalContext, rop: MpfrPtr, x: MpfrPtr, p: number, q:
   b.mpfr_pow_si(rop, y, p, rnd);
 }
 
+/**
+ * sqrt on a narrow [lo, hi], 0 < lo: one square root instead of two. Concavity gives
+ * sqrt(hi) <= sqrt(lo) + (hi - lo)/(2 sqrt(lo)), and sqrt(lo) >= s >= 2^(E-1) for s = sqrt(lo) rounded
+ * down, so the excess is at most (hi - lo)/2^E: a subtraction and a shift, at most twice the true one.
+ */
+function narrowSqrt(ctx: IntervalContext, out: IntervalBuilder, x: MpfrInterval): boolean {
+  if (narrowGap(ctx, x, true) === undefined) return false;
+  const b = ctx.b;
+  roundedPair(ctx, out.lo, x.lo, out.hi, x.lo, b.mpfr_sqrt); // sqrt(lo), both roundings, one call
+  const excess = ctx.take();
+  b.mpfr_sub(excess, x.hi, x.lo, RNDU);
+  b.mpfr_mul_2si(excess, excess, -b.mpfr_get_exp(out.lo), RNDU);
+  b.mpfr_add(out.hi, out.hi, excess, RNDU);
+  return true;
+}
+
+/** x^(p/q) when x is an exact rational whose q-th root is rational (sqrt(10^6) = 1000), and small. */
+function exactPower(x: MpfrInterval, p: number, q: number): Rational | undefined {
+  if (x.exact === undefined || x.exact.sign < 0) return undefined;
+  return smallExact(exactRoot(x.exact, q)?.powInt(BigInt(p)));
+}
+
 /** x^r for a non-integer rational r: defined for x >= 0 (x > 0 when r < 0). */
 export function powRationalInterval(ctx: IntervalContext, node: Expr, x: MpfrInterval, r: Rational): MpfrInterval {
   const b = ctx.b;
@@ -177,6 +231,12 @@ export function powRationalInterval(ctx: IntervalContext, node: Expr, x: MpfrInt
   }
   const p = Number(r.n);
   const q = Number(r.d);
+  const exact = exactPower(x, p, q);
+  if (exact !== undefined) {
+    const out = fresh(ctx);
+    combineFlags(out, x);
+    return done(ctx, out, exact);
+  }
   const sLo = b.mpfr_sgn(x.lo);
   const sHi = b.mpfr_sgn(x.hi);
   if (sHi < 0 || (sHi === 0 && p < 0)) return emptyInterval(ctx, node);
@@ -187,8 +247,9 @@ export function powRationalInterval(ctx: IntervalContext, node: Expr, x: MpfrInt
     flagUndefined(out, node);
     b.mpfr_set_zero(lo, 1);
   } else b.mpfr_set(lo, x.lo, RNDD);
-  if (p === 1 && q === 2) roundedPair(ctx, out.lo, lo, out.hi, x.hi, b.mpfr_sqrt);
-  else if (p > 0) {
+  if (p === 1 && q === 2) {
+    if (sLo <= 0 || !narrowSqrt(ctx, out, x)) roundedPair(ctx, out.lo, lo, out.hi, x.hi, b.mpfr_sqrt);
+  } else if (p > 0) {
     rootPower(ctx, out.lo, lo, p, q, RNDD);
     rootPower(ctx, out.hi, x.hi, p, q, RNDU);
   } else {

@@ -134,6 +134,20 @@ export function roundedPair(ctx: IntervalContext, outLo: MpfrPtr, argLo: MpfrPtr
   f(outHi, argHi, RNDU);
 }
 
+/**
+ * For a narrow [lo, hi] (the enclosure of an inexact point, an ulp or two wide, not a prover's box): an
+ * upper bound w >= hi - lo, or with `relative`, w >= (hi - lo)/2^(e - 1) >= (hi - lo)/lo for lo > 0 of
+ * binary exponent e; exact but for the subtraction rounded up. Undefined unless w < 2^-(precision/2).
+ */
+export function narrowGap(ctx: IntervalContext, x: MpfrInterval, relative: boolean): MpfrPtr | undefined {
+  const b = ctx.b;
+  if (b.mpfr_number_p(x.lo) === 0 || b.mpfr_number_p(x.hi) === 0 || b.mpfr_equal_p(x.lo, x.hi) !== 0) return undefined;
+  const w = ctx.take();
+  b.mpfr_sub(w, x.hi, x.lo, RNDU);
+  if (relative) b.mpfr_mul_2si(w, w, 1 - b.mpfr_get_exp(x.lo), RNDU);
+  return b.mpfr_get_exp(w) < -(ctx.precisionBits >> 1) ? w : undefined;
+}
+
 export { RNDD, RNDU };
 
 /** Exact values are tracked only while they stay small (cheap to convert, cheap to combine). */

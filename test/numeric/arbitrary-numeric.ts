@@ -113,7 +113,13 @@ export function checkSoundness(ev: IntervalEvaluator, e: Expr, bx: ReadonlyMap<s
     const v = dj.value;
     if (res.kind === 'empty') throw new Error(`defined value ${v} in an empty enclosure: ${where()}`);
     const tol = v.abs().mul(TOLERANCE).add(TOLERANCE);
-    if (!intervalContains(res, v) && !intervalContains(res, v.add(tol)) && !intervalContains(res, v.sub(tol))) {
+    // The reference is itself rounded (by up to tol): the enclosure must meet [v - tol, v + tol]. An
+    // exact enclosure (sqrt(1/36) = 1/6) may be the single true value, which v only approximates.
+    const meets =
+      res.kind === 'bounded'
+        ? res.lo.le(v.add(tol)) && v.sub(tol).le(res.hi)
+        : intervalContains(res, v) || intervalContains(res, v.add(tol)) || intervalContains(res, v.sub(tol));
+    if (!meets) {
       throw new Error(`value ${v.toNumber()} outside the enclosure: ${where()}`);
     }
     tally.checked++;

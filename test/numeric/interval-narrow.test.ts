@@ -1,5 +1,5 @@
-// log and exp of a narrow interval (an inexact point's enclosure) take one MPFR call and bound the
-// other end by concavity (log) or by e^w <= 1 + 2w (exp). The enclosure must contain the true values at
+// log, exp and sqrt of a narrow interval (an inexact point's enclosure) take one MPFR call and bound
+// the other end by concavity (log, sqrt) or by e^w <= 1 + 2w (exp). The enclosure must contain the true values at
 // both ends, checked at 3x the precision, and be at most twice as wide as the two-call enclosure (plus
 // a few ulps): both bounds overestimate the width by at most a factor 2.
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
 const x = b.sym('x');
 
 /** [f(lo) down, f(hi) up] at `bits` bits, the two-call reference. */
-function reference(f: 'log' | 'exp', lo: Rational, hi: Rational, bits: number): { lo: Rational; hi: Rational } {
+function reference(f: 'log' | 'exp' | 'sqrt', lo: Rational, hi: Rational, bits: number): { lo: Rational; hi: Rational } {
   const arena = new MpfrArena(mpfr, bits);
   try {
     const a = arena.take();
@@ -46,13 +46,13 @@ const narrow = (bits: number) =>
     return { lo: Rational.of(m, s), hi: Rational.of(m + k, s) };
   });
 
-describe('narrow log and exp', () => {
+describe('narrow log, exp and sqrt', () => {
   for (const bits of [64, 200, 1000]) {
-    for (const f of ['log', 'exp'] as const) {
+    for (const f of ['log', 'exp', 'sqrt'] as const) {
       it(`${f} at ${bits} bits contains the true ends and is at most twice as wide as the two-call enclosure`, () => {
         fc.assert(
           fc.property(narrow(bits), ({ lo, hi }) => {
-            const e = f === 'log' ? b.log(x) : b.exp(x);
+            const e = f === 'log' ? b.log(x) : f === 'exp' ? b.exp(x) : b.sqrt(x);
             const bn = mpfr.binding;
             const original = bn[`mpfr_${f}`];
             let calls = 0;
