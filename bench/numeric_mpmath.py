@@ -66,15 +66,17 @@ def timed(fn, count, warmup=3):
     return statistics.median(ts)
 
 
+# The same untimed runs as equibound's side gets (bench/numeric.mjs).
+WARMUP = 100
 slow = max(3, runs // 7)
 result = {
     'ms': {
-        'plain50': timed(lambda: plain(50), runs * 10),
-        'plain1000': timed(lambda: plain(1000), runs),
-        'interval50': timed(lambda: interval(50), runs * 10),
-        'interval1000': timed(lambda: interval(1000), runs),
+        'plain50': timed(lambda: plain(50), runs * 10, WARMUP),
+        'plain1000': timed(lambda: plain(1000), runs, WARMUP),
+        'interval50': timed(lambda: interval(50), runs * 10, WARMUP),
+        'interval1000': timed(lambda: interval(1000), runs, WARMUP),
         'boxes10000': timed(lambda: boxes(10_000), slow, warmup=1),
-        'log3354': timed(log3354(), runs * 10),
+        'log3354': timed(log3354(), runs * 10, WARMUP),
     },
     'value50': plain(50),
     'value1000': plain(1000),
