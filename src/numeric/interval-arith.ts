@@ -6,6 +6,7 @@ import type { Expr } from '../expr/types.js';
 import {
   combineFlags,
   done,
+  EXACT_BITS_LIMIT,
   emptyInterval,
   flagUndefined,
   fresh,
@@ -130,7 +131,8 @@ function powInt(ctx: IntervalContext, rop: MpfrPtr, x: MpfrPtr, k: bigint, rnd: 
 /** x^k for an integer k (not 0): exact parity rules, zero divisors give half-lines. */
 export function powIntegerInterval(ctx: IntervalContext, node: Expr, x: MpfrInterval, k: bigint): MpfrInterval {
   const b = ctx.b;
-  if (x.exact !== undefined && !(x.exact.isZero() && k < 0n) && (k >= -64n && k <= 64n)) {
+  // Exact when the power stays small (a 567-bit root iterate to the power -1 does not).
+  if (x.exact !== undefined && !(x.exact.isZero() && k < 0n) && k >= -64n && k <= 64n && x.exact.bits() * Math.abs(Number(k)) <= EXACT_BITS_LIMIT) {
     const v = smallExact(x.exact.powInt(k));
     if (v !== undefined) {
       const exact = fresh(ctx);

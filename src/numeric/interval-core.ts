@@ -74,9 +74,11 @@ export function flagUndefined(out: IntervalBuilder, at: Expr): void {
 export function done(ctx: IntervalContext, out: IntervalBuilder, exact?: Rational): MpfrInterval {
   const b = ctx.b;
   if (exact !== undefined) {
-    // A known exact value gives the tightest enclosure there is.
-    ctx.arena.setRational(out.lo, exact, RNDD);
-    ctx.arena.setRational(out.hi, exact, RNDU);
+    // A known exact value gives the tightest enclosure there is. One conversion: it is correctly
+    // rounded, so rounded up it is the rounding down itself when exact, else the next float above.
+    const ternary = ctx.arena.setRational(out.lo, exact, RNDD);
+    b.mpfr_set(out.hi, out.lo, RNDU);
+    if (ternary !== 0) b.mpfr_nextabove(out.hi);
   }
   if (b.mpfr_nan_p(out.lo) !== 0 || isPosInf(b, out.lo)) b.mpfr_set_inf(out.lo, -1);
   if (b.mpfr_nan_p(out.hi) !== 0 || isNegInf(b, out.hi)) b.mpfr_set_inf(out.hi, 1);
@@ -97,10 +99,7 @@ export function emptyInterval(ctx: IntervalContext, at: Expr | undefined): MpfrI
 
 /** [q rounded down, q rounded up]. */
 export function pointInterval(ctx: IntervalContext, q: Rational): MpfrInterval {
-  const out = fresh(ctx);
-  ctx.arena.setRational(out.lo, q, RNDD);
-  ctx.arena.setRational(out.hi, q, RNDU);
-  return done(ctx, out, q);
+  return done(ctx, fresh(ctx), q);
 }
 
 /** Is the interval a single float that is an integer? */
