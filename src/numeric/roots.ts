@@ -11,6 +11,7 @@ import type { Approximation, Field } from './api.js';
 import { UNCERTAIN_SUFFIX } from './evaluate-decimal.js';
 import { formatDecimal } from './format.js';
 import { substituteParameters } from './jumps.js';
+import { compileDual, type CompiledDual } from './dual-expression.js';
 import { compileExpr, type Compiled } from './quadrature-expression.js';
 import { Float64Field } from './float64-field.js';
 import { loadMpfr } from './mpfr.js';
@@ -149,6 +150,8 @@ interface CompiledRoot {
   readonly f: Result<Compiled>;
   /** The derivative, compiled on first use (null: none, Newton gives way to secant). */
   slope?: Compiled | null;
+  /** f with its derivative in one pass, compiled on first use (null: a node it cannot differentiate). */
+  dual?: CompiledDual | null;
 }
 const compiledCache: CompiledRoot[] = [];
 
@@ -172,6 +175,12 @@ function slopeOf(e: Expr, variable: string, positive: boolean): Compiled | undef
     entry.slope = c?.ok ? c.value : null;
   }
   return entry.slope ?? undefined;
+}
+
+function dualOf(e: Expr, variable: string, positive: boolean): CompiledDual | undefined {
+  const entry = compiledEntry(e, variable, positive);
+  if (entry.dual === undefined) entry.dual = compileDual(e, variable) ?? null;
+  return entry.dual ?? undefined;
 }
 
 /** The problem after the end signs are proven: the bracket, its certified ends, the precision. */
@@ -260,7 +269,7 @@ function seedIn<R>(t: Task, compiled: Compiled, G: Field<R>, relative: Rational)
  * precision its accuracy allows. Done when a full-precision step leaves x accurate to the target width.
  */
 function polish(t: Task, compiled: Compiled, slope: Compiled | undefined, x0: Rational, other: Rational, lo: Rational, hi: Rational): { x: Rational; steps: number } | undefined {
-  if (t.bits <= ONE_FIELD_BITS) return polishInOneField(t, compiled, slope, x0, other, lo, hi);
+  if (t.bits <= ONE_FIELD_BITS) return polishInOneField(t, compiled, slope && dualOf(t.e, t.variable, t.lo0.sign >= 0), slope, x0, other, lo, hi);
   const order = slope ? 2 : 1.6;
   const levels = [t.bits];
   while (levels[0]! > 2 * SEED_GOOD_BITS + GUARD_BITS) levels.unshift(Math.ceil(levels[0]! / order) + GUARD_BITS / 2);
@@ -327,13 +336,25 @@ const ONE_FIELD_BITS = 512;
  * polish's Newton (or secant) steps, all at t.bits in one field, x kept as a float between steps. The
  * same bookkeeping of correct bits decides when to stop, and the same failures give way to Brent.
  */
-function polishInOneField(t: Task, compiled: Compiled, slope: Compiled | undefined, x0: Rational, other: Rational, lo: Rational, hi: Rational): { x: Rational; steps: number } | undefined {
+function polishInOneField(
+  t: Task,
+  compiled: Compiled,
+  dual: CompiledDual | undefined,
+  slope: Compiled | undefined,
+  x0: Rational,
+  other: Rational,
+  lo: Rational,
+  hi: Rational,
+): { x: Rational; steps: number } | undefined {
   const needBits = Math.ceil((t.digits + 3) * Math.log2(10)) + 4;
   const p = t.bits;
   const G = makeFieldSync('mpfr', p);
   try {
     const g = compiled.bind(G);
-    const dg = slope?.bind(G);
+    // With a slope, f and f' in one pass (one logarithm where two compiled expressions take two).
+    const fd = dual?.bind(G);
+    const dg = fd ? undefined : slope?.bind(G);
+    const newton = fd !== undefined || dg !== undefined;
     const [loV, hiV] = [G.rational(lo), G.rational(hi)];
     // The seed is accurate to far better than a factor 2: its magnitude is every iterate's.
     const scale = magnitude(x0.isZero() ? hi.sub(lo) : x0);
@@ -344,9 +365,10 @@ function polishInOneField(t: Task, compiled: Compiled, slope: Compiled | undefin
     let lastStep = -Infinity;
     for (let step = 1; step <= 60; step++) {
       const mark = G.mark();
-      const gx = g(x);
+      const both = fd?.(x);
+      const gx = both ? both.v : g(x);
       if (!G.isFinite(gx)) return undefined;
-      const s = dg ? dg(x) : G.div(G.sub(gx, g(prev)), G.sub(x, prev));
+      const s = both ? both.d : dg ? dg(x) : G.div(G.sub(gx, g(prev)), G.sub(x, prev));
       if (!G.isFinite(s) || G.isZero(s)) return undefined;
       const dx = G.div(gx, s);
       const next = G.sub(x, dx);
@@ -357,7 +379,7 @@ function polishInOneField(t: Task, compiled: Compiled, slope: Compiled | undefin
       G.release(mark, next);
       prev = x;
       x = next;
-      const reached = Math.min(p - 16, (dg ? 2 * r : r + goodPrev) - 32);
+      const reached = Math.min(p - 16, (newton ? 2 * r : r + goodPrev) - 32);
       goodPrev = Math.max(good, Math.min(r, p - 16));
       good = Math.max(good, reached);
       if (good >= needBits + 8) {
