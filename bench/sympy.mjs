@@ -69,8 +69,12 @@ function fixedPointEquation() {
   return b.sub(alpha, b.mul(q(2), s('lambda'), s('L'), b.pow(b.div(b.mul(q(9), s('k'), s('A'), ell), s('n')), b.div(b.ONE, s('d')))));
 }
 
+// Built once, as the Python side's g is a lambda written out: the stages time evaluation, and building
+// expressions is the build stage's figure.
+const FIXED_POINT_EQUATION = fixedPointEquation();
+
 async function fixedPoint(digits) {
-  const r = await findRoot(fixedPointEquation(), 'alpha', Rational.of(1n, 1000n), Rational.ONE, VALUES, { digits: digits + 10 });
+  const r = await findRoot(FIXED_POINT_EQUATION, 'alpha', Rational.of(1n, 1000n), Rational.ONE, VALUES, { digits: digits + 10 });
   if (!r.ok) throw new Error(`fixed point: ${r.diagnostics.map((x) => x.message).join('; ')}`);
   return r.value;
 }
