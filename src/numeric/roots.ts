@@ -11,12 +11,12 @@ import type { Approximation, Field } from './api.js';
 import { UNCERTAIN_SUFFIX } from './evaluate-decimal.js';
 import { formatDecimal } from './format.js';
 import { substituteParameters } from './jumps.js';
-import { compileDual, type CompiledDual } from './dual-expression.js';
+import { compileDual, type CompiledDual, type Dual } from './dual-expression.js';
 import { compileExpr, type Compiled } from './quadrature-expression.js';
 import { Float64Field } from './float64-field.js';
 import { loadMpfr } from './mpfr.js';
 import { makeField, makeFieldSync } from './quadrature-field.js';
-import { signAt, type Enclosure } from './roots-enclosure.js';
+import { signAt, signAtSync, type Enclosure, type PointSign } from './roots-enclosure.js';
 
 export interface RootOptions {
   readonly digits: number;
@@ -61,7 +61,7 @@ export async function findRoot(f: Expr, variable: string, lo: Rational, hi: Rati
   const guess = auto && compiledFirst.ok ? signsInDoubles(compiledFirst.value, lo, hi) : undefined;
   if (guess !== undefined && compiledFirst.ok) {
     await loadMpfr(); // the polish makes MPFR fields synchronously
-    const ends = new Map<'lo' | 'hi', Promise<Result<EndSign>>>();
+    const ends = new Map<'lo' | 'hi', Promise<Result<PointSign>>>();
     const end = (which: 'lo' | 'hi') => ends.get(which) ?? ends.set(which, endSign(e, variable, which === 'lo' ? lo : hi, bits)).get(which)!;
     const fast = await polishedRoot({ ...base, signLo: guess, end }, compiledFirst.value);
     if (fast) return ok(fast);
@@ -90,8 +90,6 @@ export async function findRoot(f: Expr, variable: string, lo: Rational, hi: Rati
   }
 }
 
-type EndSign = { sign: -1 | 1; enclosure: Enclosure; bits: number };
-
 /** sign f(lo) when f(lo) and f(hi) are finite, non-zero and of opposite signs in doubles. */
 function signsInDoubles(compiled: Compiled, lo: Rational, hi: Rational): -1 | 1 | undefined {
   const F = new Float64Field();
@@ -107,12 +105,12 @@ function signsInDoubles(compiled: Compiled, lo: Rational, hi: Rational): -1 | 1 
 const RECENT = 8;
 
 /** The entry of `cache` that `matches`, else `make()`'s; the newest first, at most RECENT kept. */
-function recent<T>(cache: T[], matches: (c: T) => boolean, make: () => T): T {
+function recent<T>(cache: T[], matches: (c: T) => boolean, make: () => T, evict?: (old: T) => void): T {
   const hit = cache.find(matches);
   if (hit) return hit;
   const entry = make();
   cache.unshift(entry);
-  cache.length = Math.min(cache.length, RECENT);
+  for (const old of cache.splice(RECENT)) evict?.(old);
   return entry;
 }
 
@@ -152,6 +150,39 @@ interface CompiledRoot {
   slope?: Compiled | null;
   /** f with its derivative in one pass, compiled on first use (null: a node it cannot differentiate). */
   dual?: CompiledDual | null;
+  /** Polishing fields with f (and f') bound, newest first: binding converts every constant anew. */
+  fields?: PolishField[];
+}
+
+interface PolishField {
+  readonly bits: number;
+  readonly G: Field<unknown>;
+  readonly g: (x: unknown) => unknown;
+  readonly fd: ((x: unknown) => Dual<unknown>) | undefined;
+  readonly dg: ((x: unknown) => unknown) | undefined;
+}
+
+/** MPFR fields held for polishing, over all kept expressions (for the memory tests). */
+export function polishFieldsKept(): number {
+  return compiledCache.reduce((n, c) => n + (c.fields?.length ?? 0), 0);
+}
+
+/** Fields kept per expression: the precisions of one table or search, a few at most. */
+const FIELDS_PER_EXPRESSION = 2;
+
+/** The entry's polishing field at `bits`, made and bound on first use; the oldest beyond the limit are freed. */
+function polishField(t: Task, compiled: Compiled, slope: Compiled | undefined): PolishField {
+  const entry = compiledEntry(t.e, t.variable, t.lo0.sign >= 0);
+  const fields = (entry.fields ??= []);
+  const hit = fields.find((p) => p.bits === t.bits);
+  if (hit) return hit;
+  const G = makeFieldSync('mpfr', t.bits);
+  // With a slope, f and f' in one pass (one logarithm where two compiled expressions take two).
+  const fd = slope ? dualOf(t.e, t.variable, t.lo0.sign >= 0)?.bind(G) : undefined;
+  const made: PolishField = { bits: t.bits, G, g: compiled.bind(G), fd, dg: fd ? undefined : slope?.bind(G) };
+  fields.unshift(made);
+  for (const old of fields.splice(FIELDS_PER_EXPRESSION)) old.G.destroy();
+  return made;
 }
 const compiledCache: CompiledRoot[] = [];
 
@@ -159,7 +190,8 @@ function compiledEntry(e: Expr, variable: string, positive: boolean): CompiledRo
   return recent(
     compiledCache,
     (c) => c.variable === variable && c.positive === positive && equals(c.e, e),
-    () => ({ e, variable, positive, f: compileExpr(e, variable) }),
+    (): CompiledRoot => ({ e, variable, positive, f: compileExpr(e, variable) }),
+    (old) => old.fields?.forEach((p) => p.G.destroy()),
   );
 }
 
@@ -192,7 +224,7 @@ interface Task {
   /** The sign of f at lo0 that the search assumes (certified, or in doubles on the fast path). */
   readonly signLo: -1 | 1;
   /** The certified sign at an end of the bracket, computed once when first asked for. */
-  readonly end: (which: 'lo' | 'hi') => Promise<Result<EndSign>>;
+  readonly end: (which: 'lo' | 'hi') => Promise<Result<PointSign>>;
   readonly digits: number;
   readonly bits: number;
   readonly maxIterations: number;
@@ -269,7 +301,7 @@ function seedIn<R>(t: Task, compiled: Compiled, G: Field<R>, relative: Rational)
  * precision its accuracy allows. Done when a full-precision step leaves x accurate to the target width.
  */
 function polish(t: Task, compiled: Compiled, slope: Compiled | undefined, x0: Rational, other: Rational, lo: Rational, hi: Rational): { x: Rational; steps: number } | undefined {
-  if (t.bits <= ONE_FIELD_BITS) return polishInOneField(t, compiled, slope && dualOf(t.e, t.variable, t.lo0.sign >= 0), slope, x0, other, lo, hi);
+  if (t.bits <= ONE_FIELD_BITS) return polishInOneField(t, polishField(t, compiled, slope), x0, other, lo, hi);
   const order = slope ? 2 : 1.6;
   const levels = [t.bits];
   while (levels[0]! > 2 * SEED_GOOD_BITS + GUARD_BITS) levels.unshift(Math.ceil(levels[0]! / order) + GUARD_BITS / 2);
@@ -336,25 +368,14 @@ const ONE_FIELD_BITS = 512;
  * polish's Newton (or secant) steps, all at t.bits in one field, x kept as a float between steps. The
  * same bookkeeping of correct bits decides when to stop, and the same failures give way to Brent.
  */
-function polishInOneField(
-  t: Task,
-  compiled: Compiled,
-  dual: CompiledDual | undefined,
-  slope: Compiled | undefined,
-  x0: Rational,
-  other: Rational,
-  lo: Rational,
-  hi: Rational,
-): { x: Rational; steps: number } | undefined {
+function polishInOneField(t: Task, field: PolishField, x0: Rational, other: Rational, lo: Rational, hi: Rational): { x: Rational; steps: number } | undefined {
   const needBits = Math.ceil((t.digits + 3) * Math.log2(10)) + 4;
   const p = t.bits;
-  const G = makeFieldSync('mpfr', p);
+  const { G, g, fd, dg } = field;
+  const newton = fd !== undefined || dg !== undefined;
+  // Everything made here is freed at the end; the field and its bound constants stay for the next call.
+  const base = G.mark();
   try {
-    const g = compiled.bind(G);
-    // With a slope, f and f' in one pass (one logarithm where two compiled expressions take two).
-    const fd = dual?.bind(G);
-    const dg = fd ? undefined : slope?.bind(G);
-    const newton = fd !== undefined || dg !== undefined;
     const [loV, hiV] = [G.rational(lo), G.rational(hi)];
     // The seed is accurate to far better than a factor 2: its magnitude is every iterate's.
     const scale = magnitude(x0.isZero() ? hi.sub(lo) : x0);
@@ -389,7 +410,7 @@ function polishInOneField(
     }
     return undefined;
   } finally {
-    G.destroy();
+    G.release(base);
   }
 }
 
@@ -517,8 +538,9 @@ async function certify(t: Task, x: Rational, iterations: number, method: RootMet
     const delta = j >= 0 ? Rational.of(1n, 1n << BigInt(j)) : Rational.of(1n << BigInt(-j));
     const L = addDyadic(x, delta.neg()).max(lo0);
     const U = addDyadic(x, delta).min(hi0);
-    const sL = L.equals(lo0) ? await t.end('lo') : await signAt(e, variable, L, bits, { quiet: true });
-    const sU = U.equals(hi0) ? await t.end('hi') : await signAt(e, variable, U, bits, { quiet: true });
+    // MPFR is loaded (the search before used it): inner points are enclosed synchronously.
+    const sL = L.equals(lo0) ? await t.end('lo') : signAtSync(e, variable, L, bits, { quiet: true });
+    const sU = U.equals(hi0) ? await t.end('hi') : signAtSync(e, variable, U, bits, { quiet: true });
     if (sL.ok && sU.ok && sL.value.sign === signLo && sU.value.sign === -signLo) {
       const tL = formatDecimal(L, digits);
       const tU = formatDecimal(U, digits);

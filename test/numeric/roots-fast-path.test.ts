@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { add, div, log, mul, num, pow, sub, sym } from '../../src/expr/build.js';
 import { Rational } from '../../src/expr/rational.js';
 import { IntervalEvaluator } from '../../src/numeric/interval.js';
+import { MpfrField } from '../../src/numeric/mpfr-field.js';
 import { findRoot } from '../../src/numeric/roots.js';
 
 const q = (a: number | bigint, b: number | bigint = 1) => Rational.of(a, b);
@@ -63,5 +64,23 @@ describe('findRoot without end enclosures', () => {
     const r = await findRoot(f, 'x', q(1), q(2), new Map(), { digits: 40 });
     if (!r.ok) throw new Error(r.diagnostics[0]!.message);
     expect(r.value.approximation.text).toBe('1.000000000000000000000000000001000000000');
+  });
+});
+
+describe('polishing fields', () => {
+  it('are kept per expression and precision, and freed when the expression leaves the cache', async () => {
+    const { polishFieldsKept } = await import('../../src/numeric/roots.js');
+    const destroyed = vi.spyOn(MpfrField.prototype, 'destroy');
+    for (let k = 2; k < 40; k++) {
+      for (const digits of [30, 60, 90]) {
+        const r = await findRoot(sub(mul(x, x), num(k)), 'x', q(1), q(7), new Map(), { digits });
+        if (!r.ok) throw new Error(r.diagnostics[0]!.message);
+      }
+      // 8 expressions kept, at most 2 precisions each.
+      expect(polishFieldsKept()).toBeLessThanOrEqual(16);
+    }
+    expect(polishFieldsKept()).toBeGreaterThan(0);
+    // 38 expressions at 3 precisions each made 114 fields; all but the 16 kept were destroyed.
+    expect(destroyed.mock.calls.length).toBeGreaterThanOrEqual(114 - 16);
   });
 });
