@@ -1,8 +1,9 @@
 // Logarithms of exact positive rationals at high precision, enclosed in fixed point. The primes 2, 3, 5
 // and 7 are factored out (their logarithms cached per scale); the rest is a 7-smooth s times r close to
 // 1, and log r = 2 atanh(t) with |t| <= 1/16 is a short series summed exactly by binary splitting.
-// This is Johansson's multi-prime argument reduction in its simplest form: log 200 costs additions, log
-// 41 = 3 log 2 + 4 log 3 - log 5 + ... one series of about 230 terms, against MPFR's AGM on every call.
+// This is Johansson's multi-prime argument reduction in its simplest form: log 200 costs additions, and
+// log 41 = log 3 + 3 log 5 + log 7 - 6 log 2 + 2 atanh(-1/5249), one series of about 140 terms at 1000
+// digits, where MPFR runs its AGM on every call.
 
 import { bitLength, floorDiv, gcd, type Rational } from '../expr/rational.js';
 
@@ -134,9 +135,9 @@ function nearestSmooth(n: bigint, d: bigint): { exp2: number; odd: SmoothFactor;
 
 /**
  * Is the series faster than MPFR's logarithm (AGM) at this precision? Measured in gmp-wasm: with
- * r = log2(v)/log2(v/|u|), the bits the series carries per bit it gains, the series wins from about
- * 1000·r bits for r <= 2 (log 41 = ... + 2 atanh(-1/5249): r = 1, 86 against 180 µs at 3354 bits) and
- * loses for r >= 3 even at 10,000 bits (123456789/1000003: r = 3.3).
+ * r = log2(v)/log2(v/|u|), the bits the series carries per bit it gains, the series about breaks even
+ * at 1000·r bits for r <= 2 (log 41 = ... + 2 atanh(-1/5249): r = 1, 86 against 180 µs at 3354 bits)
+ * and loses for r >= 3 even at 10,000 bits (123456789/1000003: r = 3.3). It is taken from 1500·r bits.
  */
 const SERIES_MIN_BITS = 1500;
 
