@@ -57,26 +57,25 @@ export async function findRoot(f: Expr, variable: string, lo: Rational, hi: Rati
   const base = { e, variable, lo0: lo, hi0: hi, digits, bits, maxIterations: opts.maxIterations ?? 2000 };
   // The certificate proves a root on its own: with the end signs in doubles as the orientation, the
   // fast path needs the certified end signs only when its bracket reaches an end.
+  const ends = new Map<'lo' | 'hi', Promise<Result<PointSign>>>();
+  const end = (which: 'lo' | 'hi') => ends.get(which) ?? ends.set(which, endSign(e, variable, which === 'lo' ? lo : hi, bits)).get(which)!;
   const compiledFirst = compiledOf(e, variable, lo.sign >= 0);
   const guess = auto && compiledFirst.ok ? signsInDoubles(compiledFirst.value, lo, hi) : undefined;
   if (guess !== undefined && compiledFirst.ok) {
     await loadMpfr(); // the polish makes MPFR fields synchronously
-    const ends = new Map<'lo' | 'hi', Promise<Result<PointSign>>>();
-    const end = (which: 'lo' | 'hi') => ends.get(which) ?? ends.set(which, endSign(e, variable, which === 'lo' ? lo : hi, bits)).get(which)!;
     const fast = await polishedRoot({ ...base, signLo: guess, end }, compiledFirst.value);
     if (fast) return ok(fast);
   }
-  const sLo = await endSign(e, variable, lo, bits);
+  const sLo = await end('lo');
   if (!sLo.ok) return sLo;
-  const sHi = await endSign(e, variable, hi, bits);
+  const sHi = await end('hi');
   if (!sHi.ok) return sHi;
   if (sLo.value.sign === sHi.value.sign) {
     return fail(error('EB5005', `f has the same sign (${sLo.value.sign > 0 ? '+' : '-'}) at both ends of [${lo}, ${hi}]`));
   }
   const compiled = compiledOf(e, variable, lo.sign >= 0);
   if (!compiled.ok) return compiled;
-  const known = { lo: ok(sLo.value), hi: ok(sHi.value) };
-  const task: Task = { ...base, signLo: sLo.value.sign, end: async (which) => known[which] };
+  const task: Task = { ...base, signLo: sLo.value.sign, end };
   // The fast path again only if the doubles had the orientation wrong (or were not finite).
   if (auto && guess !== sLo.value.sign) {
     const fast = await polishedRoot(task, compiled.value);
@@ -215,7 +214,7 @@ function dualOf(e: Expr, variable: string, positive: boolean): CompiledDual | un
   return entry.dual ?? undefined;
 }
 
-/** The problem after the end signs are proven: the bracket, its certified ends, the precision. */
+/** The problem: the bracket, the sign assumed at its lower end, its certified end signs on demand, the precision. */
 interface Task {
   readonly e: Expr;
   readonly variable: string;
