@@ -188,8 +188,9 @@ export function powIntegerInterval(ctx: IntervalContext, node: Expr, x: MpfrInte
 /** rop := x^(p/q) for x >= 0 via the q-th root, each step rounded so the composition stays outward. */
 function rootPower(ctx: IntervalContext, rop: MpfrPtr, x: MpfrPtr, p: number, q: number, rnd: number): void {
   const b = ctx.b;
-  if (q === 2 && p === 1) {
-    b.mpfr_sqrt(rop, x, rnd);
+  if (p === 1) {
+    if (q === 2) b.mpfr_sqrt(rop, x, rnd);
+    else b.mpfr_rootn_ui(rop, x, q, rnd);
     return;
   }
   const inner = p > 0 ? rnd : rnd === RNDD ? RNDU : RNDD; // y -> y^p decreases for p < 0

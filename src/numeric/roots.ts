@@ -9,7 +9,7 @@ import { equals, type Expr } from '../expr/types.js';
 import { error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import type { Approximation, Field } from './api.js';
 import { UNCERTAIN_SUFFIX } from './evaluate-decimal.js';
-import { formatDecimal } from './format.js';
+import { commonRounding, formatDecimal, formatDigits } from './format.js';
 import { substituteParameters } from './jumps.js';
 import { compileDual, type CompiledDual, type Dual } from './dual-expression.js';
 import { compileExpr, type Compiled } from './quadrature-expression.js';
@@ -541,8 +541,8 @@ async function certify(t: Task, x: Rational, iterations: number, method: RootMet
     const sL = L.equals(lo0) ? await t.end('lo') : signAtSync(e, variable, L, bits, { quiet: true });
     const sU = U.equals(hi0) ? await t.end('hi') : signAtSync(e, variable, U, bits, { quiet: true });
     if (sL.ok && sU.ok && sL.value.sign === signLo && sU.value.sign === -signLo) {
-      const tL = formatDecimal(L, digits);
-      const tU = formatDecimal(U, digits);
+      // Rounding is monotone: the digits every point of [L, U] shares, from one end and one comparison.
+      const common = commonRounding(L, U, digits);
       const sum = addDyadic(L, U);
       const mid = Rational.of(sum.n, sum.d * 2n);
       return ok({
@@ -552,7 +552,7 @@ async function certify(t: Task, x: Rational, iterations: number, method: RootMet
         atUpper: sU.value.enclosure,
         iterations,
         method,
-        approximation: { text: tL === tU ? tL : formatDecimal(mid, digits) + UNCERTAIN_SUFFIX, lower: L, upper: U, correctlyRounded: tL === tU },
+        approximation: { text: common ? formatDigits(common) : formatDecimal(mid, digits) + UNCERTAIN_SUFFIX, lower: L, upper: U, correctlyRounded: common !== undefined },
       });
     }
   }
