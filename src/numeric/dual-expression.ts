@@ -6,7 +6,7 @@ import { Rational } from '../expr/rational.js';
 import { freeSymbols } from '../expr/traverse.js';
 import type { Expr } from '../expr/types.js';
 import type { Field } from './api.js';
-import { compileExpr } from './quadrature-expression.js';
+import { compileExpr, integerPower } from './quadrature-expression.js';
 
 /** A value and its derivative with respect to the variable. */
 export interface Dual<R> {
@@ -113,7 +113,7 @@ function constantPower(base: Node, exponent: Expr, constants: Expr[]): Node {
     const n = Number(r.n);
     return (c, x) => {
       const b = base(c, x);
-      const below = integerPower(c, b.v, n - 1); // b^(n-1), also at b = 0 for n >= 1
+      const below = integerPower(c.F, b.v, n - 1, c.one); // b^(n-1), also at b = 0 for n >= 1
       return { v: c.F.mul(below, b.v), d: c.F.mul(c.F.mulInt(below, n), b.d) };
     };
   }
@@ -122,7 +122,7 @@ function constantPower(base: Node, exponent: Expr, constants: Expr[]): Node {
     const q = Number(r.d);
     return (c, x) => {
       const b = base(c, x);
-      const v = integerPower(c, c.F.root(b.v, q), p);
+      const v = integerPower(c.F, c.F.root(b.v, q), p, c.one);
       // r·v/b·b', with r = p/q applied as integers.
       return { v, d: c.F.divInt(c.F.mulInt(c.F.div(c.F.mul(v, b.d), b.v), p), q) };
     };
@@ -144,16 +144,4 @@ function generalPower(base: Node, exponent: Node): Node {
     const v = F.pow(b.v, y.v);
     return { v, d: F.mul(v, F.add(F.mul(y.d, F.log(b.v)), F.div(F.mul(y.v, b.d), b.v))) };
   };
-}
-
-/** b^n for |n| <= 64 by repeated squaring (1/b^|n| for n < 0); b^0 = 1. */
-function integerPower<R>(c: Ctx<R>, b: R, n: number): R {
-  if (n === 1) return b;
-  let acc = c.one;
-  let sq = b;
-  for (let m = Math.abs(n); m > 0; m >>= 1) {
-    if (m & 1) acc = c.F.mul(acc, sq);
-    if (m > 1) sq = c.F.mul(sq, sq);
-  }
-  return n < 0 ? c.F.div(c.one, acc) : acc;
 }

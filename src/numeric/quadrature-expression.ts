@@ -135,8 +135,8 @@ function powNode(base: Node, exponent: Expr, go: (e: Expr) => Node, constIndex: 
   return (F, x, k) => F.pow(base(F, x, k), ex(F, x, k));
 }
 
-/** b^n for |n| <= 64 by repeated squaring (1/b^|n| for n < 0). */
-function integerPower<R>(F: Field<R>, b: R, n: number, one: R): R {
+/** b^n for |n| <= 64 by repeated squaring (1/b^|n| for n < 0; b^0 = one). */
+export function integerPower<R>(F: Field<R>, b: R, n: number, one: R): R {
   if (n === 1) return b;
   let acc = one;
   let sq = b;

@@ -73,7 +73,7 @@ export async function findRoot(f: Expr, variable: string, lo: Rational, hi: Rati
   if (sLo.value.sign === sHi.value.sign) {
     return fail(error('EB5005', `f has the same sign (${sLo.value.sign > 0 ? '+' : '-'}) at both ends of [${lo}, ${hi}]`));
   }
-  const compiled = compiledOf(e, variable, lo.sign >= 0);
+  const compiled = compiledFirst;
   if (!compiled.ok) return compiled;
   const task: Task = { ...base, signLo: sLo.value.sign, end };
   // The fast path again only if the doubles had the orientation wrong (or were not finite).
@@ -294,6 +294,34 @@ function seedIn<R>(t: Task, compiled: Compiled, G: Field<R>, relative: Rational)
 }
 
 /**
+ * The bits of x known correct during Newton (order 2) or secant (order 1.6) steps, from the relative
+ * size r of each step: the new error is about C dx^2 (secant: C dx e_prev), C allowed up to 2^32, and
+ * not below the evaluation's at precision p.
+ */
+class CorrectBits {
+  good = SEED_GOOD_BITS;
+  private goodPrev = SEED_GOOD_BITS / 2;
+  private lastStep = -Infinity;
+
+  constructor(private readonly newton: boolean) {}
+
+  /** The bits the next step can reach: the precision it needs. */
+  reach(): number {
+    return (this.newton ? 2 * this.good : this.good + this.goodPrev) + GUARD_BITS;
+  }
+
+  /** Records a step of relative size 2^-r at p bits; false when it is not converging superlinearly (a multiple root?). */
+  step(step: number, r: number, p: number): boolean {
+    if (step > 3 && r < 1.2 * this.lastStep) return false;
+    this.lastStep = r;
+    const reached = Math.min(p - 16, (this.newton ? 2 * r : r + this.goodPrev) - 32);
+    this.goodPrev = Math.max(this.good, Math.min(r, p - 16));
+    this.good = Math.max(this.good, reached);
+    return true;
+  }
+}
+
+/**
  * Newton (or secant) from x0. The precisions are planned down from t.bits, each about half (1/1.6 for
  * secant) of the next plus guard bits, so that every step lands on the next level and the last one is
  * the only step at full precision; a step whose correction is larger than planned is repeated at the
@@ -308,11 +336,9 @@ function polish(t: Task, compiled: Compiled, slope: Compiled | undefined, x0: Ra
   const needBits = Math.ceil((t.digits + 3) * Math.log2(10)) + 4;
   let x = x0;
   let prev = other.equals(x0) ? x0.add(x0.isZero() ? Rational.of(1n, 1n << 80n) : x0.abs().mul(Rational.of(1n, 1n << 60n))) : other;
-  let good = SEED_GOOD_BITS;
-  let goodPrev = SEED_GOOD_BITS / 2;
-  let lastStep = -Infinity;
+  const bits = new CorrectBits(slope !== undefined);
   for (let step = 1; step <= 60; step++) {
-    const reach = (slope ? 2 * good : good + goodPrev) + GUARD_BITS;
+    const reach = bits.reach();
     const p = levels.reduce((best, l) => (l <= reach ? l : best), levels[0]!);
     const G = makeFieldSync('mpfr', p);
     try {
@@ -340,15 +366,10 @@ function polish(t: Task, compiled: Compiled, slope: Compiled | undefined, x0: Ra
       if (!(lo.lt(next) && next.lt(hi))) return undefined;
       // Relative size of the step in bits: about the bits of x that were already correct.
       const r = dx.isZero() ? p : magnitude(x.isZero() ? next : x) - magnitude(dx);
-      if (step > 3 && r < 1.2 * lastStep) return undefined; // not converging superlinearly (a multiple root?)
-      lastStep = r;
+      if (!bits.step(step, r, p)) return undefined;
       prev = x;
       x = next;
-      // The new error is about C dx^2 (secant: C dx e_prev), C allowed up to 2^32, and not below the evaluation's.
-      const reached = Math.min(p - 16, (slope ? 2 * r : r + goodPrev) - 32);
-      goodPrev = Math.max(good, Math.min(r, p - 16));
-      good = Math.max(good, reached);
-      if (p === t.bits && good >= needBits + 8) return { x, steps: step };
+      if (p === t.bits && bits.good >= needBits + 8) return { x, steps: step };
     } finally {
       G.destroy();
     }
@@ -380,9 +401,7 @@ function polishInOneField(t: Task, field: PolishField, x0: Rational, other: Rati
     const scale = magnitude(x0.isZero() ? hi.sub(lo) : x0);
     let x = G.rational(x0);
     let prev = other.equals(x0) ? G.rational(x0.add(x0.isZero() ? Rational.of(1n, 1n << 80n) : x0.abs().mul(Rational.of(1n, 1n << 60n)))) : G.rational(other);
-    let good = SEED_GOOD_BITS;
-    let goodPrev = SEED_GOOD_BITS / 2;
-    let lastStep = -Infinity;
+    const bits = new CorrectBits(newton);
     for (let step = 1; step <= 60; step++) {
       const mark = G.mark();
       const both = fd?.(x);
@@ -394,15 +413,11 @@ function polishInOneField(t: Task, field: PolishField, x0: Rational, other: Rati
       const next = G.sub(x, dx);
       if (!(G.cmp(loV, next) < 0 && G.cmp(next, hiV) < 0)) return undefined;
       const r = G.isZero(dx) ? p : scale - magnitude(G.toRational(dx));
-      if (step > 3 && r < 1.2 * lastStep) return undefined; // not converging superlinearly (a multiple root?)
-      lastStep = r;
+      if (!bits.step(step, r, p)) return undefined;
       G.release(mark, next);
       prev = x;
       x = next;
-      const reached = Math.min(p - 16, (newton ? 2 * r : r + goodPrev) - 32);
-      goodPrev = Math.max(good, Math.min(r, p - 16));
-      good = Math.max(good, reached);
-      if (good >= needBits + 8) {
+      if (bits.good >= needBits + 8) {
         const q = G.toRational(x);
         return lo.lt(q) && q.lt(hi) ? { x: q, steps: step } : undefined;
       }
